@@ -1,0 +1,68 @@
+//! What players can do ([`Action`]), what happened ([`Event`]) and why an action was refused
+//! ([`RuleError`]).
+
+use super::board::{Link, Pos};
+use super::check::Report;
+use super::deck::CardId;
+
+/// A player's intention. Every input path builds one of these.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Put a card from the hand onto the board.
+    PlaceCard { card: CardId, at: Pos },
+    /// Move a card already on the board (its links follow).
+    MoveCard { card: CardId, to: Pos },
+    /// Take a card off the board back to the hand; its links are removed.
+    ReturnCard { card: CardId },
+    /// Draw a link "from causes to".
+    AddLink { from: CardId, to: CardId },
+    /// Erase a link.
+    RemoveLink { from: CardId, to: CardId },
+    /// Reveal the next lot of cards.
+    RevealNextLot,
+    /// Compare the board with the reference and give feedback.
+    Check,
+    /// Leave the feedback and play on with the same board.
+    Retry,
+}
+
+/// Something that happened to the game, in the order it happened.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Event {
+    CardPlaced { card: CardId, at: Pos },
+    CardMoved { card: CardId, from: Pos, to: Pos },
+    CardReturned { card: CardId },
+    LinkAdded(Link),
+    LinkRemoved(Link),
+    /// `index` counts from 0; `cards` are the cards that just came into the hand.
+    LotRevealed { index: usize, cards: Vec<CardId> },
+    Checked(Box<Report>),
+    Reopened,
+}
+
+/// Why an action was refused. The game is unchanged when this is returned.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum RuleError {
+    #[error("no card `{0}` in this round")]
+    UnknownCard(CardId),
+    #[error("card `{0}` is not in the hand yet")]
+    NotInHand(CardId),
+    #[error("card `{0}` is already on the board")]
+    AlreadyPlaced(CardId),
+    #[error("card `{0}` is not on the board")]
+    NotOnBoard(CardId),
+    #[error("that position is outside the board")]
+    OutsideBoard,
+    #[error("a card cannot be linked to itself")]
+    SelfLink,
+    #[error("these two cards are already linked")]
+    AlreadyLinked,
+    #[error("there is no such link")]
+    NoSuchLink,
+    #[error("every lot is already revealed")]
+    NoMoreLots,
+    #[error("the board is being checked: choose Retry to change it")]
+    BoardLocked,
+    #[error("the board has not been checked")]
+    NotChecked,
+}
