@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use fresque::content::spans::{Path as SpanPath, SpanIndex};
 use fresque::content::translations::{Located, compare_translation};
 use fresque::content::{DeckOutcome, Diagnostic, Position, load_deck, parse_manifest};
 
@@ -56,13 +57,14 @@ fn main() -> ExitCode {
             match parse_manifest(&name, &bytes) {
                 Ok(manifest) => {
                     let dir = path.parent().unwrap_or(Path::new("."));
+                    let spans = SpanIndex::new(&String::from_utf8_lossy(&bytes));
                     // Check listed decks in manifest order.
-                    for deck in manifest.decks.iter().rev() {
+                    for (i, deck) in manifest.decks.iter().enumerate().rev() {
                         let deck_path = dir.join(deck);
                         if !deck_path.exists() {
                             diagnostics.push(Diagnostic::error(
                                 &name,
-                                Position::START,
+                                spans.locate(&SpanPath::root().field("decks").index(i)),
                                 format!("listed deck `{deck}` does not exist"),
                             ));
                         } else {
@@ -88,15 +90,13 @@ fn main() -> ExitCode {
     }
     for versions in by_id.values_mut() {
         versions.sort_by_key(|(_, o)| o.deck.as_ref().map(|d| d.language));
-        let locate = |(file, outcome): &(&str, &DeckOutcome)| Located {
-            file,
-            deck: outcome.deck.as_ref().expect("filtered above"),
-            spans: outcome.spans.as_deref(),
-        };
-        if let Some((first, rest)) = versions.split_first() {
-            let reference = locate(first);
+        let located: Vec<Located<'_>> = versions
+            .iter()
+            .filter_map(|(file, outcome)| Located::of(file, outcome))
+            .collect();
+        if let Some((reference, rest)) = located.split_first() {
             for other in rest {
-                diagnostics.extend(compare_translation(&reference, &locate(other)));
+                diagnostics.extend(compare_translation(reference, other));
             }
         }
     }

@@ -61,7 +61,7 @@ pub struct RoundFile {
 
 /// What a round asks players to do. New kinds are new variants.
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "RoundKind")]
 pub enum PlayFile {
     Links {
         lots: Vec<LotFile>,
@@ -80,6 +80,7 @@ pub struct LotFile {
 }
 
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq, Default)]
+#[serde(rename = "LinkKind")]
 pub enum LinkKindFile {
     #[default]
     Required,

@@ -49,9 +49,44 @@ pub fn parse_ron<T: DeserializeOwned>(
                 line: e.span.start.line.max(1),
                 col: e.span.start.col.max(1),
             };
-            Err(vec![Diagnostic::error(file, pos, friendly(&e.code))])
+            let mut message = friendly(&e.code);
+            if let Some(line) = unclosed_text_line(text, pos.line) {
+                message.push_str(&format!(
+                    " (line {line} seems to have a text whose closing `\"` is missing)"
+                ));
+            }
+            Err(vec![Diagnostic::error(file, pos, message)])
         }
     }
+}
+
+/// The last line up to `until` with an odd number of `"` (ignoring `\"` and `//` comments):
+/// the likely place of an unclosed text, which RON reports further down.
+fn unclosed_text_line(text: &str, until: usize) -> Option<usize> {
+    text.lines()
+        .enumerate()
+        .take(until)
+        .filter(|(_, line)| {
+            let mut quotes = 0;
+            let mut chars = line.chars().peekable();
+            let mut in_text = false;
+            while let Some(c) = chars.next() {
+                match c {
+                    '\\' if in_text => {
+                        chars.next();
+                    }
+                    '"' => {
+                        quotes += 1;
+                        in_text = !in_text;
+                    }
+                    '/' if !in_text && chars.peek() == Some(&'/') => break,
+                    _ => {}
+                }
+            }
+            quotes % 2 == 1
+        })
+        .map(|(i, _)| i + 1)
+        .last()
 }
 
 /// `ron`'s message, with the most common cases reworded for deck authors.

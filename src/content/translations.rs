@@ -14,7 +14,16 @@ pub struct Located<'a> {
     pub spans: Option<&'a SpanIndex>,
 }
 
-impl Located<'_> {
+impl<'a> Located<'a> {
+    /// A checked deck file; `None` when it has errors (no deck).
+    pub fn of(file: &'a str, outcome: &'a super::DeckOutcome) -> Option<Self> {
+        Some(Self {
+            file,
+            deck: outcome.deck.as_ref()?,
+            spans: outcome.spans.as_deref(),
+        })
+    }
+
     fn at(&self, path: &Path) -> Position {
         self.spans.map_or(Position::START, |s| s.locate(path))
     }

@@ -1,0 +1,142 @@
+//! The camera: one 2D camera for the board and the interface. Drag the empty board to pan,
+//! wheel (or the zoom buttons) to zoom around the pointer.
+
+use bevy::prelude::*;
+
+use super::board::BoardBackground;
+use super::cards::BoardCard;
+use super::links::LinkView;
+use crate::AppSystems;
+use crate::rules::{BOARD_HALF_HEIGHT, BOARD_HALF_WIDTH};
+use crate::screens::Screen;
+use crate::ui_action::UiAction;
+
+#[derive(Component)]
+pub struct MainCamera;
+
+pub const MIN_SCALE: f32 = 0.5;
+pub const MAX_SCALE: f32 = 4.0;
+pub const START_SCALE: f32 = 1.25;
+const BUTTON_ZOOM: f32 = 1.25;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(Startup, spawn_camera)
+        .add_systems(OnEnter(Screen::Play), reset_view)
+        .add_systems(OnExit(Screen::Play), reset_camera_for_menus)
+        .add_systems(
+            Update,
+            zoom_buttons
+                .in_set(AppSystems::Input)
+                .run_if(in_state(Screen::Play)),
+        )
+        .add_observer(wheel_zoom);
+}
+
+fn spawn_camera(mut commands: Commands) {
+    commands.spawn((Name::new("Camera"), Camera2d, MainCamera));
+}
+
+/// The camera's zoom (1 = one board unit per logical pixel; larger shows more).
+pub fn scale_of(projection: &Projection) -> f32 {
+    match projection {
+        Projection::Orthographic(o) => o.scale,
+        _ => 1.0,
+    }
+}
+
+fn set_scale(projection: &mut Projection, scale: f32) {
+    if let Projection::Orthographic(o) = projection {
+        o.scale = scale.clamp(MIN_SCALE, MAX_SCALE);
+    }
+}
+
+/// Keeps the view's centre on the board.
+pub fn clamp_to_board(pos: Vec2) -> Vec2 {
+    Vec2::new(
+        pos.x.clamp(-BOARD_HALF_WIDTH, BOARD_HALF_WIDTH),
+        pos.y.clamp(-BOARD_HALF_HEIGHT, BOARD_HALF_HEIGHT),
+    )
+}
+
+/// The starting view: the board's centre in the middle of the area left free by the top bar,
+/// the tray and the side panel.
+fn go_home(transform: &mut Transform, projection: &mut Projection) {
+    set_scale(projection, START_SCALE);
+    let shift = Vec2::new(
+        super::PANEL_WIDTH / 2.0,
+        (super::TRAY_HEIGHT - super::TOP_BAR_HEIGHT) / 2.0,
+    ) * START_SCALE;
+    transform.translation = shift.extend(transform.translation.z);
+}
+
+fn reset_view(mut camera: Single<(&mut Transform, &mut Projection), With<MainCamera>>) {
+    let (transform, projection) = &mut *camera;
+    go_home(transform, projection);
+}
+
+fn reset_camera_for_menus(mut camera: Single<(&mut Transform, &mut Projection), With<MainCamera>>) {
+    let (transform, projection) = &mut *camera;
+    if let Projection::Orthographic(o) = &mut **projection {
+        o.scale = 1.0;
+    }
+    transform.translation = Vec3::new(0.0, 0.0, transform.translation.z);
+}
+
+/// Zooms by `factor` keeping the board point under `viewport_pos` (logical px) in place.
+pub fn zoom_at(
+    camera: &Camera,
+    camera_transform: &GlobalTransform,
+    transform: &mut Transform,
+    projection: &mut Projection,
+    viewport_pos: Vec2,
+    factor: f32,
+) {
+    let old = scale_of(projection);
+    set_scale(projection, old * factor);
+    let new = scale_of(projection);
+    let Ok(anchor) = camera.viewport_to_world_2d(camera_transform, viewport_pos) else {
+        return;
+    };
+    let pos = transform.translation.truncate();
+    let moved = pos + (anchor - pos) * (1.0 - new / old);
+    transform.translation = clamp_to_board(moved).extend(transform.translation.z);
+}
+
+fn wheel_zoom(
+    mut scroll: On<Pointer<Scroll>>,
+    board_parts: Query<(), Or<(With<BoardBackground>, With<BoardCard>, With<LinkView>)>>,
+    mut camera: Single<
+        (&Camera, &GlobalTransform, &mut Transform, &mut Projection),
+        With<MainCamera>,
+    >,
+) {
+    if !board_parts.contains(scroll.event_target()) {
+        return;
+    }
+    scroll.propagate(false);
+    let factor = if scroll.y > 0.0 { 1.0 / 1.1 } else { 1.1 };
+    let at = scroll.pointer_location.position;
+    let (cam, global, transform, projection) = &mut *camera;
+    zoom_at(cam, global, transform, projection, at, factor);
+}
+
+fn zoom_buttons(
+    mut actions: MessageReader<UiAction>,
+    mut camera: Single<(&mut Transform, &mut Projection), With<MainCamera>>,
+) {
+    for action in actions.read() {
+        let (transform, projection) = &mut *camera;
+        match action {
+            UiAction::ZoomIn => {
+                let s = scale_of(projection);
+                set_scale(projection, s / BUTTON_ZOOM);
+            }
+            UiAction::ZoomOut => {
+                let s = scale_of(projection);
+                set_scale(projection, s * BUTTON_ZOOM);
+            }
+            UiAction::ZoomReset => go_home(transform, projection),
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,72 @@
+//! The table: the board (world space, pan and zoom), cards on it, links between them, and
+//! the hand (the tray of cards to place). Gestures become `PlayerAction`s; the views are
+//! redrawn from the session's game.
+
+pub mod board;
+pub mod camera;
+pub mod cards;
+pub mod links;
+pub mod scroll;
+pub mod tray;
+
+use bevy::prelude::*;
+
+use crate::rules::{CardId, Link};
+use crate::screens::Screen;
+
+/// Size of a card on the board, in board units.
+pub const CARD_SIZE: Vec2 = Vec2::new(240.0, 150.0);
+/// Height of the bar at the top of the play screen, in logical pixels.
+pub const TOP_BAR_HEIGHT: f32 = 60.0;
+/// Height of the hand tray at the bottom of the play screen.
+pub const TRAY_HEIGHT: f32 = 176.0;
+/// Width of the side panel on the right of the play screen.
+pub const PANEL_WIDTH: f32 = 370.0;
+/// A press that moves less than this (logical px) is a click, not a drag.
+pub const CLICK_SLOP: f32 = 6.0;
+
+/// What the player is pointing at or working with.
+#[derive(Resource, Default, Debug, Clone, PartialEq)]
+pub struct Selection {
+    /// The card shown in the side panel.
+    pub card: Option<CardId>,
+    /// The card under the pointer (shown when none is selected).
+    pub hovered: Option<CardId>,
+    /// The arrow shown in the side panel (after a check).
+    pub link: Option<Link>,
+    /// Drawing an arrow by choosing two cards: its start.
+    pub linking_from: Option<CardId>,
+}
+
+/// The entity being dragged, and how far it has moved (logical px).
+#[derive(Resource, Default, Debug)]
+pub struct DragState {
+    pub entity: Option<Entity>,
+    pub distance: f32,
+}
+
+impl DragState {
+    /// Whether `entity` has just been dragged far enough not to count as a click.
+    pub fn was_dragged(&self, entity: Entity) -> bool {
+        self.entity == Some(entity) && self.distance > CLICK_SLOP
+    }
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<Selection>()
+        .init_resource::<DragState>()
+        .add_systems(OnEnter(Screen::Play), reset_selection)
+        .add_plugins((
+            scroll::plugin,
+            camera::plugin,
+            board::plugin,
+            cards::plugin,
+            links::plugin,
+            tray::plugin,
+        ));
+}
+
+fn reset_selection(mut selection: ResMut<Selection>, mut drag: ResMut<DragState>) {
+    *selection = Selection::default();
+    *drag = DragState::default();
+}

@@ -1,0 +1,364 @@
+//! The hand: cards of the revealed lots not yet on the board, in a tray at the bottom of the
+//! screen. Drag one onto the board, or click it to put it in the middle of the view.
+
+use bevy::prelude::*;
+use bevy::ui::UiGlobalTransform;
+
+use super::camera::MainCamera;
+use super::scroll::ScrollWithWheel;
+use super::{DragState, PANEL_WIDTH, Selection, TRAY_HEIGHT};
+use crate::AppSystems;
+use crate::i18n::Key;
+use crate::locale::Lang;
+use crate::rules::{Action, CardId, Pos};
+use crate::screens::Screen;
+use crate::session::{ActionRejected, PlayerAction, Session};
+use crate::theme::font::UiFonts;
+use crate::theme::interaction::ButtonColors;
+use crate::theme::{palette, widget};
+use crate::ui_action::{AutomationId, UiAction};
+
+/// The tray's root node.
+#[derive(Component)]
+pub struct Tray;
+
+/// A card in the hand.
+#[derive(Component, Debug, Clone)]
+pub struct TrayCard(pub CardId);
+
+const MINI_CARD: Vec2 = Vec2::new(200.0, 112.0);
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        Update,
+        (
+            rebuild_tray.in_set(AppSystems::Sync),
+            place_from_hand.in_set(AppSystems::Input),
+        )
+            .run_if(in_state(Screen::Play).and_then(resource_exists::<Session>)),
+    )
+    .add_observer(start_tray_drag)
+    .add_observer(drag_tray_card)
+    .add_observer(drop_tray_card)
+    .add_observer(click_tray_card)
+    .add_observer(hover_tray_card);
+}
+
+fn rebuild_tray(
+    mut commands: Commands,
+    session: Res<Session>,
+    mut rejected: MessageReader<ActionRejected>,
+    trays: Query<Entity, With<Tray>>,
+    fonts: Res<UiFonts>,
+    lang: Res<Lang>,
+) {
+    let refused = rejected.read().count() > 0;
+    if !session.is_changed() && !lang.is_changed() && !refused {
+        return;
+    }
+    for tray in &trays {
+        commands.entity(tray).despawn();
+    }
+    let game = &session.game;
+    let hand = game.hand();
+    let tray = commands
+        .spawn((
+            Name::new("Tray"),
+            Tray,
+            DespawnOnExit(Screen::Play),
+            Node {
+                position_type: PositionType::Absolute,
+                left: px(0),
+                right: px(PANEL_WIDTH),
+                bottom: px(0),
+                height: px(TRAY_HEIGHT),
+                flex_direction: FlexDirection::Column,
+                padding: UiRect::axes(px(12), px(8)),
+                row_gap: px(6),
+                border: UiRect::top(px(1)),
+                ..default()
+            },
+            BackgroundColor(palette::PANEL),
+            BorderColor::all(palette::PANEL_EDGE),
+        ))
+        .id();
+    let next_lot = if game.has_more_lots() {
+        let n = game.board().revealed_lots() + 1;
+        let total = game.lot_count();
+        lang.f(Key::NextLot, &[("n", &n), ("total", &total)])
+    } else {
+        lang.t(Key::AllLotsOut).to_owned()
+    };
+    let header = commands
+        .spawn((
+            Node {
+                flex_direction: FlexDirection::Row,
+                align_items: AlignItems::Center,
+                column_gap: px(16),
+                ..default()
+            },
+            Pickable::IGNORE,
+            ChildOf(tray),
+        ))
+        .id();
+    commands.spawn((
+        widget::heading(
+            &fonts,
+            format!("{} ({})", lang.t(Key::Hand), hand.len()),
+            17.0,
+        ),
+        ChildOf(header),
+    ));
+    if game.has_more_lots() && game.report().is_none() {
+        commands.spawn((
+            widget::button(
+                &fonts,
+                next_lot,
+                UiAction::NextLot,
+                "next-lot",
+                ButtonColors::PRIMARY,
+            ),
+            ChildOf(header),
+        ));
+    } else {
+        commands.spawn((
+            widget::text(&fonts, next_lot, 15.0, palette::INK_SOFT),
+            ChildOf(header),
+        ));
+    }
+    let row = commands
+        .spawn((
+            Name::new("Hand cards"),
+            Node {
+                flex_direction: FlexDirection::Row,
+                column_gap: px(10),
+                overflow: Overflow::scroll_x(),
+                flex_grow: 1.0,
+                ..default()
+            },
+            ScrollWithWheel,
+            ChildOf(tray),
+        ))
+        .id();
+    if hand.is_empty() {
+        commands.spawn((
+            widget::text(&fonts, lang.t(Key::HandEmpty), 16.0, palette::INK_SOFT),
+            ChildOf(row),
+        ));
+    }
+    for id in &hand {
+        let Some(card) = game.deck().card(id) else {
+            continue;
+        };
+        commands.spawn((
+            Name::new(format!("Hand card {id}")),
+            TrayCard(id.clone()),
+            AutomationId(format!("hand:{id}")),
+            Node {
+                width: px(MINI_CARD.x),
+                min_width: px(MINI_CARD.x),
+                height: px(MINI_CARD.y),
+                padding: px(8).all(),
+                border: px(2).all(),
+                border_radius: BorderRadius::all(px(6)),
+                flex_direction: FlexDirection::Column,
+                overflow: Overflow::clip(),
+                ..default()
+            },
+            BackgroundColor(palette::PAPER),
+            BorderColor::all(palette::CARD_EDGE),
+            ChildOf(row),
+            children![
+                (
+                    Text::new(card.title.clone()),
+                    fonts.bold(14.0),
+                    TextColor(palette::INK),
+                    Pickable::IGNORE,
+                ),
+                (
+                    Text::new(card.face.clone()),
+                    fonts.regular(11.5),
+                    TextColor(palette::INK_SOFT),
+                    Pickable::IGNORE,
+                ),
+            ],
+        ));
+    }
+}
+
+/// The copy of a hand card that follows the pointer while it is dragged (the tray clips its
+/// own children, so the card itself cannot leave it).
+#[derive(Component)]
+struct DragGhost;
+
+fn ghost_position(pointer: Vec2) -> (Val, Val) {
+    (px(pointer.x - MINI_CARD.x / 2.0), px(pointer.y - MINI_CARD.y / 2.0))
+}
+
+fn start_tray_drag(
+    press: On<Pointer<DragStart>>,
+    mut cards: Query<(&TrayCard, &mut BackgroundColor)>,
+    session: Option<Res<Session>>,
+    fonts: Res<UiFonts>,
+    mut drag: ResMut<DragState>,
+    mut commands: Commands,
+) {
+    let Ok((TrayCard(id), mut background)) = cards.get_mut(press.event_target()) else {
+        return;
+    };
+    let Some(card) = session.as_ref().and_then(|s| s.game.deck().card(id)) else {
+        return;
+    };
+    *drag = DragState {
+        entity: Some(press.event_target()),
+        distance: 0.0,
+    };
+    background.0 = palette::QUIET_BUTTON;
+    let (left, top) = ghost_position(press.pointer_location.position);
+    commands.spawn((
+        Name::new("Dragged card"),
+        DragGhost,
+        DespawnOnExit(Screen::Play),
+        Node {
+            position_type: PositionType::Absolute,
+            left,
+            top,
+            width: px(MINI_CARD.x),
+            height: px(MINI_CARD.y),
+            padding: px(8).all(),
+            border: px(2).all(),
+            border_radius: BorderRadius::all(px(6)),
+            overflow: Overflow::clip(),
+            ..default()
+        },
+        BackgroundColor(palette::PAPER),
+        BorderColor::all(palette::CARD_SELECTED),
+        GlobalZIndex(100),
+        Pickable::IGNORE,
+        children![(
+            Text::new(card.title.clone()),
+            fonts.bold(14.0),
+            TextColor(palette::INK),
+            Pickable::IGNORE,
+        )],
+    ));
+}
+
+fn drag_tray_card(
+    motion: On<Pointer<Drag>>,
+    cards: Query<(), With<TrayCard>>,
+    mut ghosts: Query<&mut Node, With<DragGhost>>,
+    mut drag: ResMut<DragState>,
+) {
+    if drag.entity != Some(motion.event_target()) || !cards.contains(motion.event_target()) {
+        return;
+    }
+    drag.distance = motion.distance.length();
+    let (left, top) = ghost_position(motion.pointer_location.position);
+    for mut node in &mut ghosts {
+        node.left = left;
+        node.top = top;
+    }
+}
+
+/// Whether a point of the window (logical px) is over the board rather than the interface.
+pub fn over_board(window: &Window, point: Vec2) -> bool {
+    point.y > super::TOP_BAR_HEIGHT
+        && point.y < window.height() - TRAY_HEIGHT
+        && point.x < window.width() - PANEL_WIDTH
+}
+
+fn drop_tray_card(
+    release: On<Pointer<DragEnd>>,
+    mut cards: Query<(&TrayCard, &mut BackgroundColor)>,
+    ghosts: Query<Entity, With<DragGhost>>,
+    mut drag: ResMut<DragState>,
+    window: Single<&Window>,
+    camera: Single<(&Camera, &GlobalTransform), With<MainCamera>>,
+    mut actions: MessageWriter<PlayerAction>,
+    mut commands: Commands,
+) {
+    let target = release.event_target();
+    let Ok((TrayCard(id), mut background)) = cards.get_mut(target) else {
+        return;
+    };
+    for ghost in &ghosts {
+        commands.entity(ghost).despawn();
+    }
+    background.0 = palette::PAPER;
+    let dragged = drag.was_dragged(target);
+    *drag = DragState::default();
+    let at = release.pointer_location.position;
+    if dragged
+        && over_board(&window, at)
+        && let Ok(world) = camera.0.viewport_to_world_2d(camera.1, at)
+    {
+        actions.write(PlayerAction(Action::PlaceCard {
+            card: id.clone(),
+            at: Pos::new(world.x, world.y).clamped(),
+        }));
+    }
+}
+
+fn click_tray_card(
+    click: On<Pointer<Click>>,
+    cards: Query<&TrayCard>,
+    drag: Res<DragState>,
+    mut actions: MessageWriter<UiAction>,
+) {
+    let target = click.event_target();
+    let Ok(TrayCard(id)) = cards.get(target) else {
+        return;
+    };
+    if click.button == PointerButton::Primary && !drag.was_dragged(target) {
+        actions.write(UiAction::PlaceFromHand(id.clone()));
+    }
+}
+
+fn hover_tray_card(
+    over: On<Pointer<Over>>,
+    cards: Query<&TrayCard>,
+    mut selection: ResMut<Selection>,
+) {
+    if let Ok(TrayCard(id)) = cards.get(over.event_target())
+        && selection.hovered.as_ref() != Some(id)
+    {
+        selection.hovered = Some(id.clone());
+    }
+}
+
+/// Places a hand card in the middle of the visible board, a little apart from the last one.
+fn place_from_hand(
+    mut ui_actions: MessageReader<UiAction>,
+    session: Res<Session>,
+    window: Single<&Window>,
+    camera: Single<(&Camera, &GlobalTransform), With<MainCamera>>,
+    mut actions: MessageWriter<PlayerAction>,
+) {
+    for action in ui_actions.read() {
+        let UiAction::PlaceFromHand(id) = action else {
+            continue;
+        };
+        let free_center = Vec2::new(
+            (window.width() - PANEL_WIDTH) / 2.0,
+            (super::TOP_BAR_HEIGHT + window.height() - TRAY_HEIGHT) / 2.0,
+        );
+        let Ok(center) = camera.0.viewport_to_world_2d(camera.1, free_center) else {
+            continue;
+        };
+        // Fan out so that cards placed one after another do not hide each other.
+        let n = session.game.board().placed().len() % 6;
+        let offset = Vec2::new(n as f32 * 36.0 - 90.0, 60.0 - n as f32 * 24.0);
+        let at = center + offset;
+        actions.write(PlayerAction(Action::PlaceCard {
+            card: id.clone(),
+            at: Pos::new(at.x, at.y).clamped(),
+        }));
+    }
+}
+
+/// A tray card's rectangle on screen, in logical pixels (for the page mirror).
+pub fn node_rect(node: &ComputedNode, transform: &UiGlobalTransform) -> Rect {
+    let s = node.inverse_scale_factor();
+    Rect::from_center_size(transform.translation * s, node.size() * s)
+}

@@ -1,0 +1,77 @@
+//! Interface commands ([`UiAction`]): what a button, a key or the page asks for.
+//!
+//! A click on an entity with [`ButtonAction`] becomes a `UiAction` message; screens handle
+//! them. Game moves are not UI actions: they go through [`crate::session::PlayerAction`].
+
+use bevy::prelude::*;
+
+use crate::rules::CardId;
+
+#[derive(Message, Clone, Debug, PartialEq)]
+pub enum UiAction {
+    /// Title → deck list.
+    OpenDecks,
+    /// Back to the title screen.
+    OpenTitle,
+    ToggleLanguage,
+    /// Start the deck read from this file (as listed in the catalogue).
+    StartDeck(String),
+    /// Close the round's instructions.
+    CloseIntro,
+    NextLot,
+    Check,
+    Retry,
+    Quit,
+    ZoomIn,
+    ZoomOut,
+    ZoomReset,
+    /// Show a card in the side panel.
+    Inspect(CardId),
+    CloseInspector,
+    /// Start drawing an arrow from this card: the next card chosen is its end.
+    LinkFrom(CardId),
+    CancelLink,
+    ReturnToHand(CardId),
+    /// Put a card from the hand at the centre of the view.
+    PlaceFromHand(CardId),
+}
+
+/// Makes an entity a button for `UiAction`.
+#[derive(Component, Clone, Debug)]
+pub struct ButtonAction(pub UiAction);
+
+/// A stable name for an interactive element, published to the page for tests and for the
+/// accessible HTML mirror.
+#[derive(Component, Clone, Debug, PartialEq, Eq)]
+pub struct AutomationId(pub String);
+
+/// A button that cannot be used now.
+#[derive(Component, Clone, Copy, Debug, Default)]
+pub struct Disabled;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_message::<UiAction>();
+}
+
+/// Clicks on [`ButtonAction`] entities become `UiAction`s (needs picking, so not headless).
+pub(super) fn pointer_plugin(app: &mut App) {
+    app.add_systems(
+        Update,
+        clicks_to_actions.in_set(crate::AppSystems::Input),
+    );
+}
+
+fn clicks_to_actions(
+    mut clicks: MessageReader<Pointer<Click>>,
+    buttons: Query<&ButtonAction, Without<Disabled>>,
+    mut actions: MessageWriter<UiAction>,
+) {
+    for click in clicks.read() {
+        if click.button != PointerButton::Primary {
+            continue;
+        }
+        if let Ok(ButtonAction(action)) = buttons.get(click.entity) {
+            actions.write(action.clone());
+        }
+    }
+}

@@ -1,0 +1,397 @@
+//! The page around the canvas: what the game tells the page, and what it reads from it.
+//!
+//! - `document.body.dataset.appState` becomes `"ready"` once the first screen with text has
+//!   been drawn, or `"error"` (with `dataset.error`) after a panic; the loading screen and the
+//!   tests wait for it. `dataset.screen` names the current screen.
+//! - `#fresque-state` (JSON) lists the interactive elements with their places on screen, the
+//!   board and the last check, for tests and for the accessible HTML mirror to come.
+//! - `#announcer` (an `aria-live` region) receives check results and refusals as text, so
+//!   screen readers hear them.
+//! - `?lang=en` in the address starts the game in English.
+//!
+//! On native builds the page functions do nothing.
+
+use bevy::prelude::*;
+use bevy::ui::UiGlobalTransform;
+use serde::Serialize;
+
+use crate::content::catalog::{DeckCatalog, EntryStatus};
+use crate::i18n::{Key, Language};
+use crate::locale::Lang;
+use crate::rules::{Event, Phase, Verdict};
+use crate::screens::Screen;
+use crate::screens::play::{link_label, rejection_message, report_summary, verdict_reason};
+use crate::session::{ActionRejected, GameEvent, Session};
+use crate::table::camera::MainCamera;
+use crate::table::cards::{BoardCard, LinkHandle};
+use crate::table::links::verdict_style;
+use crate::table::tray::node_rect;
+use crate::theme::font::UiFonts;
+use crate::ui_action::{AutomationId, Disabled};
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(Startup, read_page_language)
+        .add_systems(Update, (announce, follow_language).in_set(crate::AppSystems::Sync))
+        .add_systems(Last, (mark_ready, publish_state));
+}
+
+/// Installs a panic hook that shows the message on the page instead of freezing the canvas.
+pub fn install_panic_hook() {
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let message = info.to_string();
+        page::report_error(&message);
+        default_hook(info);
+    }));
+}
+
+fn read_page_language(mut lang: ResMut<Lang>) {
+    if let Some(code) = page::query_param("lang")
+        && let Some(language) = Language::from_code(&code)
+    {
+        lang.0 = language;
+    }
+}
+
+fn follow_language(lang: Res<Lang>) {
+    if lang.is_changed() {
+        page::set_language(lang.0.code(), lang.t(Key::AppTitle));
+    }
+}
+
+/// Sets `appState = "ready"` on the second frame after the first real screen is up and its
+/// font has loaded (so a frame with text has been presented).
+fn mark_ready(
+    screen: Res<State<Screen>>,
+    fonts: Res<UiFonts>,
+    server: Res<AssetServer>,
+    mut frames_ready: Local<u32>,
+    mut last_screen: Local<Option<Screen>>,
+) {
+    if *last_screen != Some(*screen.get()) {
+        *last_screen = Some(*screen.get());
+        page::set_data("screen", screen.get().name());
+    }
+    if *frames_ready >= 2 {
+        return;
+    }
+    if *screen.get() != Screen::Loading && fonts.loaded(&server) {
+        *frames_ready += 1;
+        if *frames_ready == 2 {
+            page::set_data("appState", "ready");
+        }
+    }
+}
+
+fn announce(
+    mut events: MessageReader<GameEvent>,
+    mut rejected: MessageReader<ActionRejected>,
+    session: Option<Res<Session>>,
+    lang: Res<Lang>,
+) {
+    for r in rejected.read() {
+        page::announce(rejection_message(*lang, &r.error));
+    }
+    let Some(session) = session else {
+        events.clear();
+        return;
+    };
+    for GameEvent(event) in events.read() {
+        if let Event::Checked(report) = event {
+            let mut lines = vec![report_summary(*lang, report)];
+            for v in &report.links {
+                lines.push(format!(
+                    "{} — {} : {}",
+                    verdict_style(*lang, &v.verdict).0,
+                    link_label(&session, &v.link),
+                    verdict_reason(*lang, &v.verdict)
+                ));
+            }
+            page::announce(&lines.join("\n"));
+        }
+    }
+}
+
+#[derive(Serialize, PartialEq, Default)]
+struct Rect4 {
+    x: f32,
+    y: f32,
+    w: f32,
+    h: f32,
+}
+
+impl From<Rect> for Rect4 {
+    fn from(r: Rect) -> Self {
+        Self {
+            x: r.min.x,
+            y: r.min.y,
+            w: r.width(),
+            h: r.height(),
+        }
+    }
+}
+
+#[derive(Serialize, PartialEq)]
+struct Control {
+    id: String,
+    label: String,
+    enabled: bool,
+    rect: Rect4,
+}
+
+#[derive(Serialize, PartialEq)]
+struct CardOnScreen {
+    id: String,
+    rect: Rect4,
+    /// Centre of the ➜ handle.
+    handle: [f32; 2],
+}
+
+#[derive(Serialize, PartialEq)]
+struct LinkOnScreen {
+    from: String,
+    to: String,
+    verdict: Option<&'static str>,
+}
+
+#[derive(Serialize, PartialEq)]
+struct ReportSummary {
+    correct: usize,
+    acceptable: usize,
+    wrong: usize,
+    missing: usize,
+    required: usize,
+    summary: String,
+}
+
+#[derive(Serialize, PartialEq)]
+struct DeckEntry {
+    file: String,
+    ok: bool,
+    errors: Vec<String>,
+}
+
+#[derive(Serialize, PartialEq)]
+struct PageState {
+    screen: &'static str,
+    lang: &'static str,
+    controls: Vec<Control>,
+    decks: Vec<DeckEntry>,
+    deck: Option<String>,
+    phase: Option<&'static str>,
+    hand: Vec<String>,
+    board: Vec<CardOnScreen>,
+    links: Vec<LinkOnScreen>,
+    report: Option<ReportSummary>,
+}
+
+fn verdict_name(v: &Verdict) -> &'static str {
+    match v {
+        Verdict::Correct { .. } => "correct",
+        Verdict::Acceptable { .. } => "acceptable",
+        Verdict::Wrong(_) => "wrong",
+    }
+}
+
+/// Writes `#fresque-state` when what it describes has changed.
+fn publish_state(
+    screen: Res<State<Screen>>,
+    lang: Res<Lang>,
+    catalog: Res<DeckCatalog>,
+    session: Option<Res<Session>>,
+    controls: Query<(
+        &AutomationId,
+        &ComputedNode,
+        &UiGlobalTransform,
+        &InheritedVisibility,
+        Option<&Children>,
+        Has<Disabled>,
+    )>,
+    texts: Query<&Text>,
+    cards: Query<(&BoardCard, &GlobalTransform, &Children)>,
+    handles: Query<&GlobalTransform, With<LinkHandle>>,
+    camera: Single<(&Camera, &GlobalTransform), With<MainCamera>>,
+    mut last: Local<String>,
+) {
+    let (cam, cam_transform) = *camera;
+    let to_screen = |p: Vec3| cam.world_to_viewport(cam_transform, p).ok();
+    let mut control_list: Vec<Control> = controls
+        .iter()
+        .filter(|(_, node, _, vis, _, _)| vis.get() && node.size().x > 0.0)
+        .map(|(id, node, transform, _, children, disabled)| {
+            let label = children
+                .and_then(|c| c.iter().find_map(|e| texts.get(e).ok()))
+                .map(|t| t.0.clone())
+                .unwrap_or_default();
+            Control {
+                id: id.0.clone(),
+                label,
+                enabled: !disabled,
+                rect: node_rect(node, transform).into(),
+            }
+        })
+        .collect();
+    control_list.sort_by(|a, b| a.id.cmp(&b.id));
+
+    let mut board = Vec::new();
+    for (BoardCard(id), transform, children) in &cards {
+        let center = transform.translation();
+        let half = crate::table::CARD_SIZE.extend(0.0) / 2.0;
+        let (Some(top_left), Some(bottom_right)) = (
+            to_screen(center + Vec3::new(-half.x, half.y, 0.0)),
+            to_screen(center + Vec3::new(half.x, -half.y, 0.0)),
+        ) else {
+            continue;
+        };
+        let handle = children
+            .iter()
+            .find_map(|c| handles.get(c).ok())
+            .and_then(|h| to_screen(h.translation()))
+            .map_or([0.0, 0.0], |p| [p.x, p.y]);
+        board.push(CardOnScreen {
+            id: id.to_string(),
+            rect: Rect::from_corners(top_left, bottom_right).into(),
+            handle,
+        });
+    }
+    board.sort_by(|a, b| a.id.cmp(&b.id));
+
+    let decks = catalog
+        .entries
+        .iter()
+        .map(|e| DeckEntry {
+            file: e.file.clone(),
+            ok: matches!(e.status, EntryStatus::Ready(..)),
+            errors: match &e.status {
+                EntryStatus::Failed(problems) => problems.iter().map(|p| p.to_string()).collect(),
+                _ => Vec::new(),
+            },
+        })
+        .collect();
+
+    let (deck, phase, hand, links, report) = match &session {
+        Some(session) => {
+            let game = &session.game;
+            let report = game.report();
+            (
+                Some(game.deck().id.clone()),
+                Some(match game.phase() {
+                    Phase::Playing => "playing",
+                    Phase::Checked(_) => "checked",
+                }),
+                game.hand().iter().map(ToString::to_string).collect(),
+                game.board()
+                    .links()
+                    .iter()
+                    .map(|l| LinkOnScreen {
+                        from: l.from.to_string(),
+                        to: l.to.to_string(),
+                        verdict: report.and_then(|r| r.verdict(l)).map(verdict_name),
+                    })
+                    .collect(),
+                report.map(|r| ReportSummary {
+                    correct: r.correct(),
+                    acceptable: r.acceptable(),
+                    wrong: r.wrong(),
+                    missing: r.missing.len(),
+                    required: r.required_total,
+                    summary: report_summary(*lang, r),
+                }),
+            )
+        }
+        None => (None, None, Vec::new(), Vec::new(), None),
+    };
+
+    let state = PageState {
+        screen: screen.get().name(),
+        lang: lang.0.code(),
+        controls: control_list,
+        decks,
+        deck,
+        phase,
+        hand,
+        board,
+        links,
+        report,
+    };
+    let Ok(json) = serde_json::to_string(&state) else {
+        return;
+    };
+    if *last != json {
+        page::set_state_json(&json);
+        *last = json;
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+mod page {
+    //! The page, through web-sys.
+
+    use wasm_bindgen::JsCast;
+
+    fn document() -> Option<web_sys::Document> {
+        web_sys::window()?.document()
+    }
+
+    pub fn set_data(key: &str, value: &str) {
+        if let Some(body) = document().and_then(|d| d.body()) {
+            let _ = body.dataset().set(key, value);
+        }
+    }
+
+    pub fn report_error(message: &str) {
+        set_data("error", message);
+        set_data("appState", "error");
+        if let Some(el) = document().and_then(|d| d.get_element_by_id("error-message")) {
+            el.set_text_content(Some(message));
+        }
+        if let Some(el) = document()
+            .and_then(|d| d.get_element_by_id("error"))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.remove_attribute("hidden");
+        }
+    }
+
+    pub fn query_param(name: &str) -> Option<String> {
+        let search = web_sys::window()?.location().search().ok()?;
+        web_sys::UrlSearchParams::new_with_str(&search)
+            .ok()?
+            .get(name)
+    }
+
+    pub fn set_language(code: &str, title: &str) {
+        if let Some(doc) = document() {
+            if let Some(root) = doc.document_element() {
+                let _ = root.set_attribute("lang", code);
+            }
+            doc.set_title(title);
+        }
+    }
+
+    pub fn set_state_json(json: &str) {
+        if let Some(el) = document().and_then(|d| d.get_element_by_id("fresque-state")) {
+            el.set_text_content(Some(json));
+        }
+    }
+
+    pub fn announce(text: &str) {
+        if let Some(el) = document().and_then(|d| d.get_element_by_id("announcer")) {
+            el.set_text_content(Some(text));
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod page {
+    //! No page on native builds.
+
+    pub fn set_data(_key: &str, _value: &str) {}
+    pub fn report_error(_message: &str) {}
+    pub fn query_param(_name: &str) -> Option<String> {
+        None
+    }
+    pub fn set_language(_code: &str, _title: &str) {}
+    pub fn set_state_json(_json: &str) {}
+    pub fn announce(_text: &str) {}
+}

@@ -1,0 +1,246 @@
+//! The `deck-check` command on malformed decks: each problem gets its `file:line:col` and a
+//! clear message, the exit status says whether the files are valid, and nothing panics.
+
+use std::process::Command;
+
+use crate::{fixture, root};
+
+struct Run {
+    status: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn deck_check(files: &[&str]) -> Run {
+    let output = Command::new(env!("CARGO_BIN_EXE_deck-check"))
+        .current_dir(root())
+        .args(files.iter().map(|f| format!("tests/fixtures/decks/{f}")))
+        .output()
+        .expect("deck-check runs");
+    Run {
+        status: output.status.code().expect("exited, not killed"),
+        stdout: String::from_utf8(output.stdout).expect("UTF-8 output"),
+        stderr: String::from_utf8(output.stderr).expect("UTF-8 output"),
+    }
+}
+
+/// Runs the checker on one fixture and returns its lines; it must fail without panicking.
+fn problems(file: &str) -> Vec<String> {
+    assert!(fixture(file).exists(), "{file} exists");
+    let run = deck_check(&[file]);
+    assert!(!run.stderr.contains("panicked"), "{file}: {}", run.stderr);
+    assert_eq!(run.status, 1, "{file} is invalid:\n{}", run.stdout);
+    run.stdout.lines().map(str::to_owned).collect()
+}
+
+fn assert_single(file: &str, expected: &str) {
+    assert_eq!(
+        problems(file),
+        vec![format!("tests/fixtures/decks/{file}:{expected}")]
+    );
+}
+
+#[test]
+fn valid_decks_pass() {
+    let run = deck_check(&["valid.fr.ron", "valid.en.ron"]);
+    assert_eq!(run.status, 0, "{}", run.stdout);
+    assert_eq!(run.stdout, "");
+    assert!(run.stderr.contains("2 deck file(s) checked, 0 error(s)"));
+}
+
+#[test]
+fn the_shipped_manifest_and_decks_pass() {
+    let output = Command::new(env!("CARGO_BIN_EXE_deck-check"))
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+}
+
+#[test]
+fn empty_and_blank_files() {
+    assert_single("empty.ron", "1:1: error: the file is empty");
+    assert_single("whitespace.ron", "1:1: error: the file is empty");
+}
+
+#[test]
+fn binary_and_non_utf8_files() {
+    assert_single(
+        "binary.ron",
+        "1:1: error: the file is not valid UTF-8 text (save it as UTF-8)",
+    );
+    assert_single(
+        "latin1.ron",
+        "5:26: error: the file is not valid UTF-8 text (save it as UTF-8)",
+    );
+    assert_single(
+        "nul.ron",
+        "8:20: error: the file contains a NUL byte: is it a binary file?",
+    );
+}
+
+#[test]
+fn truncated_file() {
+    assert_single(
+        "truncated.ron",
+        "21:14: error: the file ends too early: a `)`, `]` or `\"` is probably missing",
+    );
+}
+
+#[test]
+fn syntax_errors_point_at_the_place() {
+    assert_single(
+        "missing-comma.ron",
+        "8:5: error: expected a comma `,` between two values (or a closing bracket)",
+    );
+    assert_single(
+        "unclosed-string.ron",
+        "40:21: error: expected a comma `,` between two values (or a closing bracket) \
+         (line 39 seems to have a text whose closing `\"` is missing)",
+    );
+    assert_single("wrong-type.ron", "7:22: error: Expected integer");
+}
+
+#[test]
+fn unknown_and_missing_fields() {
+    assert_single(
+        "unknown-field.ron",
+        "23:13: error: Unexpected field named `titel` in `Card`, expected one of `id`, \
+         `title`, `face`, `back`, `sources`, or `image` instead",
+    );
+    assert_single(
+        "missing-field.ron",
+        "33:9: error: Unexpected missing field named `face` in `Card`",
+    );
+    assert_single(
+        "unknown-kind.ron",
+        "50:74: error: Unexpected variant named `Maybe` in enum `LinkKind`, expected either \
+         `Required` or `Optional` instead",
+    );
+    assert_single(
+        "unknown-round-kind.ron",
+        "42:19: error: Unexpected variant named `Puzzle` in enum `RoundKind`, expected `Links` \
+         instead",
+    );
+}
+
+#[test]
+fn every_content_problem_is_reported_with_its_place() {
+    let file = "tests/fixtures/decks/semantic.ron";
+    let expected = [
+        "4:15: error: unknown language `de`: use \"fr\" or \"en\"",
+        "7:23: error: duration_minutes should be between 5 and 240",
+        "10:67: error: source url `http://exemple` should be a full https:// address",
+        "24:19: error: the face text of card `promulgation` is empty",
+        "29:17: error: card id `promulgation` is used by two cards",
+        "33:23: error: card `promulgation` cites source `X9`, which is not in the deck's sources",
+        "45:49: error: unknown card `journal-officiel` in a lot",
+        "49:52: error: unknown card `inconnue`",
+        "50:21: error: a link goes from `adoption` to itself",
+        "53:37: error: unknown card `journal-officiel`",
+    ];
+    assert_eq!(
+        problems("semantic.ron"),
+        expected
+            .iter()
+            .map(|e| format!("{file}:{e}"))
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn too_long_texts() {
+    assert_single(
+        "too-long.ron",
+        "31:19: error: the face text of card `journal-officiel` is too long: 203 characters, \
+         at most 150",
+    );
+}
+
+#[test]
+fn lots_and_links_problems() {
+    let lots = problems("bad-lots.ron");
+    assert!(lots.contains(&"tests/fixtures/decks/bad-lots.ron:44:50: error: lot 1 is empty".into()));
+    assert!(lots.contains(
+        &"tests/fixtures/decks/bad-lots.ron:49:52: error: card `journal-officiel` is not in any \
+          lot of this round"
+            .into()
+    ));
+    assert!(lots.contains(
+        &"tests/fixtures/decks/bad-lots.ron:29:17: warning: card `journal-officiel` is not used \
+          by any round"
+            .into()
+    ));
+    assert_eq!(
+        problems("bad-links.ron"),
+        vec![
+            "tests/fixtures/decks/bad-links.ron:49:21: error: the reference links `promulgation` \
+             and `adoption` twice (one link per pair of cards)"
+                .to_owned(),
+            "tests/fixtures/decks/bad-links.ron:54:21: error: `adoption` → `promulgation` is \
+             both an expected link and a wrong link"
+                .to_owned(),
+        ]
+    );
+}
+
+#[test]
+fn language_versions_must_match() {
+    let run = deck_check(&["valid.fr.ron", "mismatch.en.ron"]);
+    assert_eq!(run.status, 1);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(
+        lines,
+        vec![
+            "tests/fixtures/decks/mismatch.en.ron:43:23: error: the lots differ from those of \
+             tests/fixtures/decks/valid.fr.ron",
+            "tests/fixtures/decks/mismatch.en.ron:47:24: error: the expected links differ from \
+             those of tests/fixtures/decks/valid.fr.ron",
+        ]
+    );
+}
+
+#[test]
+fn a_missing_file_is_an_error_not_a_panic() {
+    let run = deck_check(&["does-not-exist.ron"]);
+    assert_eq!(run.status, 1);
+    assert!(
+        run.stdout
+            .starts_with("tests/fixtures/decks/does-not-exist.ron:1:1: error: cannot read the file"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn random_bytes_never_panic_the_parser() {
+    // A deterministic pseudo-random walk over prefixes and byte flips of a valid deck.
+    let valid = std::fs::read(fixture("valid.fr.ron")).unwrap();
+    let mut seed: u64 = 0x5EED;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..400 {
+        let mut bytes = valid.clone();
+        bytes.truncate((next() as usize) % (valid.len() + 1));
+        for _ in 0..(next() % 4) {
+            if !bytes.is_empty() {
+                let i = (next() as usize) % bytes.len();
+                bytes[i] = (next() & 0xFF) as u8;
+            }
+        }
+        let outcome = fresque::content::load_deck("fuzz.ron", &bytes);
+        assert!(
+            outcome.deck.is_some() || outcome.errors().next().is_some(),
+            "a deck or an error"
+        );
+    }
+}
