@@ -8,6 +8,8 @@
 //! - `#announcer` (an `aria-live` region) receives check results and refusals as text, so
 //!   screen readers hear them.
 //! - `?lang=en` in the address starts the game in English.
+//! - `?selftest=panic` makes the game panic at start, to check (by hand or in the browser
+//!   tests) that a crash shows a message on the page.
 //!
 //! On native builds the page functions do nothing.
 
@@ -30,7 +32,7 @@ use crate::theme::font::UiFonts;
 use crate::ui_action::{AutomationId, Disabled};
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(Startup, read_page_language)
+    app.add_systems(Startup, read_page_options)
         .add_systems(Update, (announce, follow_language).in_set(crate::AppSystems::Sync))
         .add_systems(Last, (mark_ready, publish_state));
 }
@@ -45,7 +47,10 @@ pub fn install_panic_hook() {
     }));
 }
 
-fn read_page_language(mut lang: ResMut<Lang>) {
+fn read_page_options(mut lang: ResMut<Lang>) {
+    if page::query_param("selftest").as_deref() == Some("panic") {
+        panic!("self-test: panic requested by ?selftest=panic");
+    }
     if let Some(code) = page::query_param("lang")
         && let Some(language) = Language::from_code(&code)
     {

@@ -34,7 +34,8 @@ fn main() -> ExitCode {
 
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
     let mut decks: Vec<(String, DeckOutcome)> = Vec::new();
-    let mut queue: Vec<PathBuf> = files;
+    // A stack: reversed so that files are checked in the order given.
+    let mut queue: Vec<PathBuf> = files.into_iter().rev().collect();
     let mut seen: Vec<PathBuf> = Vec::new();
     while let Some(path) = queue.pop() {
         if seen.contains(&path) {
@@ -58,19 +59,21 @@ fn main() -> ExitCode {
                 Ok(manifest) => {
                     let dir = path.parent().unwrap_or(Path::new("."));
                     let spans = SpanIndex::new(&String::from_utf8_lossy(&bytes));
-                    // Check listed decks in manifest order.
-                    for (i, deck) in manifest.decks.iter().enumerate().rev() {
+                    let mut listed = Vec::new();
+                    for (i, deck) in manifest.decks.iter().enumerate() {
                         let deck_path = dir.join(deck);
-                        if !deck_path.exists() {
+                        if deck_path.exists() {
+                            listed.push(deck_path);
+                        } else {
                             diagnostics.push(Diagnostic::error(
                                 &name,
                                 spans.locate(&SpanPath::root().field("decks").index(i)),
                                 format!("listed deck `{deck}` does not exist"),
                             ));
-                        } else {
-                            queue.push(deck_path);
                         }
                     }
+                    // The queue is a stack: push in reverse to check in manifest order.
+                    queue.extend(listed.into_iter().rev());
                 }
                 Err(problems) => diagnostics.extend(problems),
             }

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Installs what the web build (and, with --test, the tests) need. Idempotent: each step is
+# skipped when already done. Works as root without prompts; uses sudo for apt when not root.
+#
+#   bash scripts/setup.sh          # wasm target, wasm-bindgen-cli (same version as Cargo.lock), wasm-opt
+#   bash scripts/setup.sh --test   # also Chromium (Debian) and playwright-core for the browser tests
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want_test=false
+for arg in "$@"; do
+  case "$arg" in
+    --test) want_test=true ;;
+    *) echo "usage: $0 [--test]" >&2; exit 2 ;;
+  esac
+done
+
+log() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+
+export PATH="$HOME/.cargo/bin:$PATH"
+
+# 1. The wasm target of the Rust toolchain.
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  log "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# 2. wasm-bindgen-cli at exactly the version of the wasm-bindgen crate in Cargo.lock.
+bindgen_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+if [ -z "$bindgen_version" ]; then
+  echo "could not read the wasm-bindgen version from Cargo.lock" >&2
+  exit 1
+fi
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$bindgen_version" ]; then
+  log "installing wasm-bindgen-cli $bindgen_version (a few minutes, once)"
+  cargo install wasm-bindgen-cli --version "$bindgen_version" --force
+fi
+
+# 3. wasm-opt from npm's binaryen (Debian's wasm-opt breaks the output).
+if [ ! -x web/node_modules/.bin/wasm-opt ]; then
+  log "installing binaryen (wasm-opt) with npm"
+  (cd web && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+if $want_test; then
+  # 4. Chromium from Debian, for the browser tests.
+  if [ ! -x /usr/bin/chromium ]; then
+    log "installing Chromium (Debian package)"
+    sudo_cmd=""
+    [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
+    export DEBIAN_FRONTEND=noninteractive
+    $sudo_cmd apt-get update -qq
+    $sudo_cmd apt-get install -y -qq chromium >/dev/null
+  fi
+  # 5. playwright-core, which drives it (it never downloads a browser).
+  if [ ! -d tests/e2e/node_modules/playwright-core ]; then
+    log "installing playwright-core with npm"
+    (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+fi
+log "ready"

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Runs every test: formatting, lints, unit and integration tests (native), then the web build
+# in headless Chromium. Installs what is missing first (idempotent).
+#
+#   bash scripts/test.sh             # everything
+#   bash scripts/test.sh --no-web    # skip the web build and the browser tests
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+web=true
+for arg in "$@"; do
+  case "$arg" in
+    --no-web) web=false ;;
+    *) echo "usage: $0 [--no-web]" >&2; exit 2 ;;
+  esac
+done
+
+export PATH="$HOME/.cargo/bin:$PATH"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/fresque/target}"
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+log() { printf '\n\033[1m[test]\033[0m %s (%s)\n' "$*" "$(date +%H:%M:%S)"; }
+t0=$(date +%s)
+
+if $web; then
+  bash scripts/setup.sh --test
+fi
+
+log "cargo fmt --check"
+cargo fmt --all --check
+
+log "cargo clippy (all targets, warnings are errors)"
+cargo clippy --locked --all-targets -- -D warnings
+
+log "cargo test (unit + integration)"
+cargo test --locked
+
+log "deck-check on the shipped decks"
+cargo run --locked --quiet --bin deck-check
+
+if $web; then
+  out="$CARGO_TARGET_DIR/e2e-site"
+  log "web build (web-dev profile) into $out"
+  bash scripts/build-web.sh --dev --out "$out"
+
+  # A copy whose manifest also lists a broken deck and a missing one.
+  broken="$CARGO_TARGET_DIR/e2e-site-broken"
+  rm -rf "$broken"
+  cp -r "$out" "$broken"
+  cp tests/fixtures/decks/wrong-type.ron "$broken/assets/decks/broken.fr.ron"
+  rm -f "$broken/assets/decks/"*.gz
+  python3 - "$broken/assets/decks/manifest.ron" <<'PY'
+import sys
+p = sys.argv[1]
+s = open(p, encoding="utf-8").read()
+s = s.replace("decks: [", 'decks: [\n        "broken.fr.ron",\n        "missing.fr.ron",', 1)
+open(p, "w", encoding="utf-8").write(s)
+PY
+
+  log "browser tests (Chromium, headless)"
+  SERVE_QUIET=1 python3 scripts/serve.py "$out" --port 18080 > "$CARGO_TARGET_DIR/serve.log" 2>&1 &
+  server=$!
+  SERVE_QUIET=1 python3 scripts/serve.py "$broken" --port 18180 > "$CARGO_TARGET_DIR/serve-broken.log" 2>&1 &
+  server_broken=$!
+  trap 'kill $server $server_broken 2>/dev/null || true' EXIT
+  for _ in $(seq 50); do
+    grep -q Serving "$CARGO_TARGET_DIR/serve.log" && grep -q Serving "$CARGO_TARGET_DIR/serve-broken.log" && break
+    sleep 0.2
+  done
+  url=$(grep -o 'http://[^ ]*' "$CARGO_TARGET_DIR/serve.log")
+  broken_url=$(grep -o 'http://[^ ]*' "$CARGO_TARGET_DIR/serve-broken.log")
+  echo "serving $url and $broken_url"
+  BASE_URL="$url" BROKEN_URL="$broken_url" node --test --test-concurrency=1 tests/e2e/
+  echo "screenshots: tests/e2e/out/"
+fi
+
+log "all tests passed in $(( $(date +%s) - t0 )) s"

@@ -1,0 +1,109 @@
+// Shared helpers for the browser tests: launch Debian's Chromium through playwright-core, read
+// the state the game publishes in #fresque-state, and act with the real mouse.
+import { chromium } from 'playwright-core';
+import { mkdtempSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const BASE_URL = process.env.BASE_URL || 'http://127.0.0.1:8080/';
+export const OUT_DIR = join(dirname(fileURLToPath(import.meta.url)), 'out');
+mkdirSync(OUT_DIR, { recursive: true });
+
+/** Time allowed for the game to start (a debug-ish build on a software GPU can be slow). */
+export const READY_TIMEOUT = Number(process.env.READY_TIMEOUT_MS || 180_000);
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--enable-unsafe-swiftshader', '--use-angle=swiftshader',
+      `--user-data-dir=${mkdtempSync(join(tmpdir(), 'fresque-chromium-'))}`,
+    ],
+  });
+}
+
+/**
+ * Opens a page that records requests, console errors and page errors.
+ * Every request must go to the game's own host.
+ */
+export async function openPage(browser, path = '', viewport = { width: 1366, height: 800 }) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const log = { requests: [], consoleErrors: [], pageErrors: [] };
+  page.on('request', (r) => log.requests.push(r.url()));
+  page.on('console', (m) => { if (m.type() === 'error') log.consoleErrors.push(m.text()); });
+  page.on('pageerror', (e) => log.pageErrors.push(String(e)));
+  await page.goto(new URL(path, BASE_URL).toString());
+  return { page, context, log };
+}
+
+export async function waitReady(page) {
+  await page.waitForFunction(
+    () => ['ready', 'error'].includes(document.body.dataset.appState),
+    null, { timeout: READY_TIMEOUT, polling: 250 },
+  );
+  const state = await page.evaluate(() => document.body.dataset.appState);
+  if (state !== 'ready') {
+    const error = await page.evaluate(() => document.body.dataset.error);
+    throw new Error(`the game failed to start: ${error}`);
+  }
+}
+
+/** The JSON the game publishes in #fresque-state. */
+export async function gameState(page) {
+  return page.evaluate(() => JSON.parse(document.getElementById('fresque-state').textContent));
+}
+
+/** Waits until `predicate(state)` holds, returning that state. */
+export async function waitState(page, predicate, what, timeout = 30_000) {
+  const start = Date.now();
+  let state;
+  while (Date.now() - start < timeout) {
+    state = await gameState(page);
+    if (predicate(state)) return state;
+    // The game sleeps between inputs: a small pointer move wakes it up.
+    await page.mouse.move(2, 2);
+    await page.waitForTimeout(150);
+  }
+  throw new Error(`timed out waiting for ${what}; last state: ${JSON.stringify(state).slice(0, 2000)}`);
+}
+
+export const center = (r) => ({ x: r.x + r.w / 2, y: r.y + r.h / 2 });
+
+export function control(state, id) {
+  const c = state.controls.find((x) => x.id === id);
+  if (!c) throw new Error(`no control ${id} in ${state.controls.map((x) => x.id).join(', ')}`);
+  return c;
+}
+
+/** Clicks a control of the game's interface with the mouse. */
+export async function clickControl(page, state, id) {
+  const { x, y } = center(control(state, id).rect);
+  await page.mouse.move(x, y, { steps: 2 });
+  await page.mouse.down();
+  await page.mouse.up();
+}
+
+/** A real mouse drag, in small steps, as a person would do it. */
+export async function drag(page, from, to, steps = 12) {
+  await page.mouse.move(from.x, from.y, { steps: 2 });
+  await page.mouse.down();
+  await page.mouse.move(from.x + 3, from.y + 3, { steps: 2 });
+  await page.mouse.move(to.x, to.y, { steps });
+  await page.mouse.up();
+}
+
+export async function screenshot(page, name) {
+  const path = join(OUT_DIR, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
+
+/** Requests that left the game's own host (there must be none). */
+export function foreignRequests(log) {
+  const own = new URL(BASE_URL).host;
+  return log.requests.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).host !== own);
+}
