@@ -5,7 +5,6 @@ use bevy::prelude::*;
 use fresque::AppPlugin;
 
 fn main() -> AppExit {
-    fresque::web::install_panic_hook();
     #[cfg(not(any(target_arch = "wasm32", feature = "desktop")))]
     eprintln!(
         "fresque: this build has no window. Play in the browser (bash scripts/serve.sh) \

@@ -32,12 +32,18 @@ use crate::theme::font::UiFonts;
 use crate::ui_action::{AutomationId, Disabled};
 
 pub(super) fn plugin(app: &mut App) {
+    // After DefaultPlugins: Bevy's PanicHandlerPlugin installs its own hook, which ours wraps.
+    install_panic_hook();
     app.add_systems(Startup, read_page_options)
-        .add_systems(Update, (announce, follow_language).in_set(crate::AppSystems::Sync))
+        .add_systems(
+            Update,
+            (announce, follow_language).in_set(crate::AppSystems::Sync),
+        )
         .add_systems(Last, (mark_ready, publish_state));
 }
 
-/// Installs a panic hook that shows the message on the page instead of freezing the canvas.
+/// Installs a panic hook that shows the message on the page instead of freezing the canvas,
+/// then calls the hook installed before it (Bevy's, which logs to the console).
 pub fn install_panic_hook() {
     let default_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {

@@ -88,7 +88,10 @@ fn main() -> ExitCode {
     let mut by_id: BTreeMap<&str, Vec<(&str, &DeckOutcome)>> = BTreeMap::new();
     for (name, outcome) in &decks {
         if let Some(deck) = &outcome.deck {
-            by_id.entry(deck.id.as_str()).or_default().push((name, outcome));
+            by_id
+                .entry(deck.id.as_str())
+                .or_default()
+                .push((name, outcome));
         }
     }
     for versions in by_id.values_mut() {

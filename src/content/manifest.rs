@@ -42,9 +42,7 @@ pub fn parse_manifest(file: &str, bytes: &[u8]) -> Result<Manifest, Vec<Diagnost
             problems.push(Diagnostic::error(
                 file,
                 at,
-                format!(
-                    "`{deck}` should be a `.ron` file name relative to the manifest's folder"
-                ),
+                format!("`{deck}` should be a `.ron` file name relative to the manifest's folder"),
             ));
         }
     }

@@ -486,7 +486,15 @@ Deck(
 
     #[test]
     fn garbage_never_panics() {
-        for text in ["", "(((", "]]]", "\"unterminated", "r##\"x", "Deck(a: ", "/* open"] {
+        for text in [
+            "",
+            "(((",
+            "]]]",
+            "\"unterminated",
+            "r##\"x",
+            "Deck(a: ",
+            "/* open",
+        ] {
             let idx = SpanIndex::new(text);
             let _ = idx.locate(&Path::root().field("a").index(3));
         }

@@ -97,7 +97,13 @@ pub fn compare_translation(reference: &Located<'_>, other: &Located<'_>) -> Vec<
                 let links = |l: &crate::rules::LinksRound| {
                     l.links
                         .iter()
-                        .map(|e| (e.from.0.clone(), e.to.0.clone(), e.kind == LinkKind::Required))
+                        .map(|e| {
+                            (
+                                e.from.0.clone(),
+                                e.to.0.clone(),
+                                e.kind == LinkKind::Required,
+                            )
+                        })
                         .collect::<BTreeSet<_>>()
                 };
                 if links(a) != links(b) {

@@ -107,10 +107,7 @@ pub fn validate_deck(
     if language.is_none() {
         ck.error(
             &root.field("language"),
-            format!(
-                "unknown language `{}`: use \"fr\" or \"en\"",
-                file.language
-            ),
+            format!("unknown language `{}`: use \"fr\" or \"en\"", file.language),
         );
     }
     ck.text(
@@ -410,7 +407,12 @@ fn check_play<'f>(
             for (i, w) in wrong_links.iter().enumerate() {
                 let at = path.field("wrong_links").index(i);
                 link_ends(ck, &at, &w.from, &w.to);
-                ck.text(&at.field("why"), "the wrong link's why", &w.why, limits::WHY);
+                ck.text(
+                    &at.field("why"),
+                    "the wrong link's why",
+                    &w.why,
+                    limits::WHY,
+                );
                 if pairs.contains(&(w.from.as_str(), w.to.as_str())) {
                     ck.error(
                         &at,

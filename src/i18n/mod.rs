@@ -60,7 +60,7 @@ keys! {
     Summary,
     Perfect,
     MissingHeading,
-    MissingNotPlaced,
+    MissingOthers,
     LinksHeading,
     Unplaced,
     Debrief,
@@ -163,11 +163,10 @@ mod tests {
 
     #[test]
     fn formatting_replaces_placeholders() {
-        let s = trf(
-            Language::Fr,
-            Key::NextLot,
-            &[("n", &2), ("total", &4)],
+        let s = trf(Language::Fr, Key::NextLot, &[("n", &2), ("total", &4)]);
+        assert!(
+            s.contains('2') && s.contains('4') && !s.contains('{'),
+            "{s}"
         );
-        assert!(s.contains('2') && s.contains('4') && !s.contains('{'), "{s}");
     }
 }

@@ -29,13 +29,25 @@ pub enum Action {
 /// Something that happened to the game, in the order it happened.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Event {
-    CardPlaced { card: CardId, at: Pos },
-    CardMoved { card: CardId, from: Pos, to: Pos },
-    CardReturned { card: CardId },
+    CardPlaced {
+        card: CardId,
+        at: Pos,
+    },
+    CardMoved {
+        card: CardId,
+        from: Pos,
+        to: Pos,
+    },
+    CardReturned {
+        card: CardId,
+    },
     LinkAdded(Link),
     LinkRemoved(Link),
     /// `index` counts from 0; `cards` are the cards that just came into the hand.
-    LotRevealed { index: usize, cards: Vec<CardId> },
+    LotRevealed {
+        index: usize,
+        cards: Vec<CardId>,
+    },
     Checked(Box<Report>),
     Reopened,
 }

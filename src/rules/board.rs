@@ -32,7 +32,13 @@ impl Pos {
 
     /// The nearest position inside the board (non-finite coordinates go to the centre).
     pub fn clamped(self) -> Self {
-        let clamp = |v: f32, half: f32| if v.is_finite() { v.clamp(-half, half) } else { 0.0 };
+        let clamp = |v: f32, half: f32| {
+            if v.is_finite() {
+                v.clamp(-half, half)
+            } else {
+                0.0
+            }
+        };
         Self::new(
             clamp(self.x, BOARD_HALF_WIDTH),
             clamp(self.y, BOARD_HALF_HEIGHT),

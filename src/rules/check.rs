@@ -19,9 +19,13 @@ pub enum WrongReason {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Verdict {
     /// A required link of the reference.
-    Correct { why: String },
+    Correct {
+        why: String,
+    },
     /// An optional link of the reference: defensible, not required.
-    Acceptable { why: String },
+    Acceptable {
+        why: String,
+    },
     Wrong(WrongReason),
 }
 

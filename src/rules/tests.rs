@@ -182,7 +182,10 @@ fn a_card_is_placed_once() {
 #[test]
 fn moving_keeps_links_and_brings_card_to_top() {
     let mut game = Game::new(deck());
-    play(&mut game, &[place("a", 0.0), place("b", 300.0), link("a", "b")]);
+    play(
+        &mut game,
+        &[place("a", 0.0), place("b", 300.0), link("a", "b")],
+    );
     let events = game
         .apply(&Action::MoveCard {
             card: id("a"),
@@ -254,7 +257,10 @@ fn links_need_two_different_cards_on_the_board() {
 #[test]
 fn two_cards_are_linked_at_most_once_in_either_direction() {
     let mut game = Game::new(deck());
-    play(&mut game, &[place("a", 0.0), place("b", 300.0), link("a", "b")]);
+    play(
+        &mut game,
+        &[place("a", 0.0), place("b", 300.0), link("a", "b")],
+    );
     assert_eq!(game.apply(&link("a", "b")), Err(RuleError::AlreadyLinked));
     assert_eq!(game.apply(&link("b", "a")), Err(RuleError::AlreadyLinked));
 }
@@ -262,7 +268,10 @@ fn two_cards_are_linked_at_most_once_in_either_direction() {
 #[test]
 fn removing_a_link() {
     let mut game = Game::new(deck());
-    play(&mut game, &[place("a", 0.0), place("b", 300.0), link("a", "b")]);
+    play(
+        &mut game,
+        &[place("a", 0.0), place("b", 300.0), link("a", "b")],
+    );
     let remove = Action::RemoveLink {
         from: id("a"),
         to: id("b"),
@@ -371,7 +380,10 @@ fn partly_right_board_lists_wrong_and_missing_links_with_reasons() {
 #[test]
 fn reversed_arrow_is_wrong_and_explains_the_right_direction() {
     let mut game = Game::new(deck());
-    play(&mut game, &[place("a", 0.0), place("b", 300.0), link("b", "a")]);
+    play(
+        &mut game,
+        &[place("a", 0.0), place("b", 300.0), link("b", "a")],
+    );
     let report = check(&mut game);
     assert_eq!(
         report.verdict(&Link::new("b", "a")),
@@ -379,8 +391,12 @@ fn reversed_arrow_is_wrong_and_explains_the_right_direction() {
             why: "a leads to b".into()
         }))
     );
-    assert!(report.missing.iter().any(|m| m.link == Link::new("a", "b")
-        && m.cards_on_board));
+    assert!(
+        report
+            .missing
+            .iter()
+            .any(|m| m.link == Link::new("a", "b") && m.cards_on_board)
+    );
 }
 
 #[test]
@@ -419,7 +435,10 @@ fn all_wrong_board() {
 #[test]
 fn checked_board_is_locked_until_retry_which_keeps_it() {
     let mut game = Game::new(deck());
-    play(&mut game, &[place("a", 0.0), place("b", 300.0), link("a", "b")]);
+    play(
+        &mut game,
+        &[place("a", 0.0), place("b", 300.0), link("a", "b")],
+    );
     let before = game.board().clone();
     check(&mut game);
     assert!(game.report().is_some());
@@ -434,7 +453,10 @@ fn checked_board_is_locked_until_retry_which_keeps_it() {
     assert_eq!(game.board(), &before, "retry keeps the board");
     assert_eq!(game.apply(&Action::Retry), Err(RuleError::NotChecked));
     // Playing on and checking again gives a fresh report.
-    play(&mut game, &[Action::RevealNextLot, place("c", 600.0), link("b", "c")]);
+    play(
+        &mut game,
+        &[Action::RevealNextLot, place("c", 600.0), link("b", "c")],
+    );
     let report = check(&mut game);
     assert_eq!(report.correct(), 2);
     assert_eq!(game.checks(), 2);

@@ -27,10 +27,7 @@ fn spawn_deck_list(
     catalog: Res<DeckCatalog>,
 ) {
     let root = commands
-        .spawn((
-            widget::ui_root("Deck list"),
-            DespawnOnExit(Screen::Decks),
-        ))
+        .spawn((widget::ui_root("Deck list"), DespawnOnExit(Screen::Decks)))
         .id();
     let list = commands
         .spawn((

@@ -16,10 +16,7 @@ struct ProgressText;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Loading), spawn_loading_screen)
-        .add_systems(
-            Update,
-            update_progress.run_if(in_state(Screen::Loading)),
-        )
+        .add_systems(Update, update_progress.run_if(in_state(Screen::Loading)))
         .add_systems(Last, keep_awake_while_loading);
 }
 

@@ -41,7 +41,12 @@ pub(super) fn plugin(app: &mut App) {
             Update,
             (
                 handle_play_actions.in_set(AppSystems::Input),
-                (rebuild_top_bar, rebuild_side_panel, show_notices, expire_notices)
+                (
+                    rebuild_top_bar,
+                    rebuild_side_panel,
+                    show_notices,
+                    expire_notices,
+                )
                     .in_set(AppSystems::Sync),
             )
                 .run_if(in_state(Screen::Play).and_then(resource_exists::<Session>)),
@@ -222,8 +227,20 @@ fn rebuild_top_bar(
                 ],
             ),
             check,
-            widget::button(&fonts, "−", UiAction::ZoomOut, "zoom-out", ButtonColors::QUIET),
-            widget::button(&fonts, "+", UiAction::ZoomIn, "zoom-in", ButtonColors::QUIET),
+            widget::button(
+                &fonts,
+                "−",
+                UiAction::ZoomOut,
+                "zoom-out",
+                ButtonColors::QUIET
+            ),
+            widget::button(
+                &fonts,
+                "+",
+                UiAction::ZoomIn,
+                "zoom-in",
+                ButtonColors::QUIET
+            ),
             widget::button(
                 &fonts,
                 lang.t(Key::ZoomReset),
@@ -250,9 +267,7 @@ pub fn verdict_reason(lang: Lang, verdict: &Verdict) -> String {
         Verdict::Wrong(WrongReason::Reversed { why }) => {
             lang.f(Key::ReasonReversed, &[("why", why)])
         }
-        Verdict::Wrong(WrongReason::NotInReference) => {
-            lang.t(Key::ReasonNotInReference).to_owned()
-        }
+        Verdict::Wrong(WrongReason::NotInReference) => lang.t(Key::ReasonNotInReference).to_owned(),
     }
 }
 
@@ -383,18 +398,27 @@ fn rebuild_side_panel(
         .or(selection.hovered.as_ref())
         .and_then(|id| game.deck().card(id));
     if let Some(card) = shown_card {
-        commands.spawn((widget::heading(&fonts, card.title.clone(), 22.0), ChildOf(panel)));
+        commands.spawn((
+            widget::heading(&fonts, card.title.clone(), 22.0),
+            ChildOf(panel),
+        ));
         commands.spawn((
             widget::text(&fonts, card.face.clone(), 17.0, palette::INK),
             ChildOf(panel),
         ));
         if checked {
-            commands.spawn((widget::heading(&fonts, lang.t(Key::CardBack), 16.0), ChildOf(panel)));
+            commands.spawn((
+                widget::heading(&fonts, lang.t(Key::CardBack), 16.0),
+                ChildOf(panel),
+            ));
             commands.spawn((
                 widget::text(&fonts, card.back.clone(), 15.0, palette::INK),
                 ChildOf(panel),
             ));
-            commands.spawn((widget::heading(&fonts, lang.t(Key::Sources), 14.0), ChildOf(panel)));
+            commands.spawn((
+                widget::heading(&fonts, lang.t(Key::Sources), 14.0),
+                ChildOf(panel),
+            ));
             for source_id in &card.sources {
                 let line = match game.deck().source(source_id) {
                     Some(source) => match &source.url {
@@ -470,7 +494,10 @@ fn spawn_report(
     session: &Session,
     report: &Report,
 ) {
-    commands.spawn((widget::heading(fonts, lang.t(Key::Result), 22.0), ChildOf(panel)));
+    commands.spawn((
+        widget::heading(fonts, lang.t(Key::Result), 22.0),
+        ChildOf(panel),
+    ));
     commands.spawn((
         widget::text(fonts, report_summary(lang, report), 16.0, palette::INK),
         ChildOf(panel),
@@ -495,13 +522,24 @@ fn spawn_report(
             ChildOf(panel),
         ));
     }
-    commands.spawn((widget::heading(fonts, lang.t(Key::Debrief), 17.0), ChildOf(panel)));
     commands.spawn((
-        widget::text(fonts, session.game.round().debrief.clone(), 15.0, palette::INK),
+        widget::heading(fonts, lang.t(Key::Debrief), 17.0),
+        ChildOf(panel),
+    ));
+    commands.spawn((
+        widget::text(
+            fonts,
+            session.game.round().debrief.clone(),
+            15.0,
+            palette::INK,
+        ),
         ChildOf(panel),
     ));
     if !report.links.is_empty() {
-        commands.spawn((widget::heading(fonts, lang.t(Key::LinksHeading), 17.0), ChildOf(panel)));
+        commands.spawn((
+            widget::heading(fonts, lang.t(Key::LinksHeading), 17.0),
+            ChildOf(panel),
+        ));
     }
     for verdict in &report.links {
         let (label, color) = verdict_style(lang, &verdict.verdict);
@@ -522,17 +560,18 @@ fn spawn_report(
             ChildOf(panel),
         ));
     }
+    // Missing links between cards on the board are spelled out; the others (cards not placed
+    // yet) are only counted, so an early check does not give away the whole solution.
+    let (shown, hidden): (Vec<_>, Vec<_>) = report.missing.iter().partition(|m| m.cards_on_board);
     if !report.missing.is_empty() {
-        commands.spawn((widget::heading(fonts, lang.t(Key::MissingHeading), 17.0), ChildOf(panel)));
-    }
-    for missing in &report.missing {
-        let suffix = if missing.cards_on_board {
-            String::new()
-        } else {
-            format!(" {}", lang.t(Key::MissingNotPlaced))
-        };
         commands.spawn((
-            Text::new(format!("? {}{suffix}", link_label(session, &missing.link))),
+            widget::heading(fonts, lang.t(Key::MissingHeading), 17.0),
+            ChildOf(panel),
+        ));
+    }
+    for missing in shown {
+        commands.spawn((
+            Text::new(format!("? {}", link_label(session, &missing.link))),
             fonts.bold(14.0),
             TextColor(palette::MISSING),
             Pickable::IGNORE,
@@ -540,6 +579,17 @@ fn spawn_report(
         ));
         commands.spawn((
             widget::text(fonts, missing.why.clone(), 13.5, palette::INK),
+            ChildOf(panel),
+        ));
+    }
+    if !hidden.is_empty() {
+        commands.spawn((
+            widget::text(
+                fonts,
+                lang.f(Key::MissingOthers, &[("n", &hidden.len())]),
+                14.0,
+                palette::INK_SOFT,
+            ),
             ChildOf(panel),
         ));
     }
@@ -577,7 +627,10 @@ fn show_notices(
 ) {
     let mut message = None;
     for r in rejected.read() {
-        message = Some((rejection_message(*lang, &r.error).to_owned(), palette::ERROR_TEXT));
+        message = Some((
+            rejection_message(*lang, &r.error).to_owned(),
+            palette::ERROR_TEXT,
+        ));
     }
     for GameEvent(event) in events.read() {
         if let Event::LinkRemoved(_) = event {

@@ -16,7 +16,7 @@ pub struct MainCamera;
 
 pub const MIN_SCALE: f32 = 0.5;
 pub const MAX_SCALE: f32 = 4.0;
-pub const START_SCALE: f32 = 1.25;
+pub const START_SCALE: f32 = 1.0;
 const BUTTON_ZOOM: f32 = 1.25;
 
 pub(super) fn plugin(app: &mut App) {

@@ -296,10 +296,7 @@ fn drop_on_card(
     }
 }
 
-fn pointer_world(
-    camera: &(&Camera, &GlobalTransform),
-    viewport_pos: Vec2,
-) -> Option<Vec2> {
+fn pointer_world(camera: &(&Camera, &GlobalTransform), viewport_pos: Vec2) -> Option<Vec2> {
     camera.0.viewport_to_world_2d(camera.1, viewport_pos).ok()
 }
 

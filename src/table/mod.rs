@@ -19,7 +19,7 @@ pub const CARD_SIZE: Vec2 = Vec2::new(240.0, 150.0);
 /// Height of the bar at the top of the play screen, in logical pixels.
 pub const TOP_BAR_HEIGHT: f32 = 60.0;
 /// Height of the hand tray at the bottom of the play screen.
-pub const TRAY_HEIGHT: f32 = 176.0;
+pub const TRAY_HEIGHT: f32 = 192.0;
 /// Width of the side panel on the right of the play screen.
 pub const PANEL_WIDTH: f32 = 370.0;
 /// A press that moves less than this (logical px) is a click, not a drag.

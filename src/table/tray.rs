@@ -26,7 +26,7 @@ pub struct Tray;
 #[derive(Component, Debug, Clone)]
 pub struct TrayCard(pub CardId);
 
-const MINI_CARD: Vec2 = Vec2::new(200.0, 112.0);
+const MINI_CARD: Vec2 = Vec2::new(210.0, 128.0);
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
@@ -192,7 +192,10 @@ fn rebuild_tray(
 struct DragGhost;
 
 fn ghost_position(pointer: Vec2) -> (Val, Val) {
-    (px(pointer.x - MINI_CARD.x / 2.0), px(pointer.y - MINI_CARD.y / 2.0))
+    (
+        px(pointer.x - MINI_CARD.x / 2.0),
+        px(pointer.y - MINI_CARD.y / 2.0),
+    )
 }
 
 fn start_tray_drag(

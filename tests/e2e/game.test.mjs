@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, openPage, waitReady, gameState, waitState, clickControl, control, drag, center,
+  launch, openPage, waitReady, waitState, clickControl, clickAt, control, drag, center,
   screenshot, foreignRequests,
 } from './helpers.mjs';
 
@@ -93,7 +93,7 @@ test('a whole links round, with the real mouse', async () => {
   const a2 = center(state.board.find((x) => x.id === first).rect);
   const b2 = center(state.board.find((x) => x.id === second).rect);
   // The middle of the arrow lies between the two cards.
-  await page.mouse.click((a2.x + b2.x) / 2, (a2.y + b2.y) / 2);
+  await clickAt(page, (a2.x + b2.x) / 2, (a2.y + b2.y) / 2);
   state = await waitState(page, (s) => s.links.length === 0, 'the arrow erased');
 
   // The wheel zooms the board.

@@ -1,8 +1,7 @@
 // Shared helpers for the browser tests: launch Debian's Chromium through playwright-core, read
 // the state the game publishes in #fresque-state, and act with the real mouse.
 import { chromium } from 'playwright-core';
-import { mkdtempSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -13,6 +12,7 @@ mkdirSync(OUT_DIR, { recursive: true });
 /** Time allowed for the game to start (a debug-ish build on a software GPU can be slow). */
 export const READY_TIMEOUT = Number(process.env.READY_TIMEOUT_MS || 180_000);
 
+/** Chromium, headless; playwright gives each launch a fresh, empty profile. */
 export async function launch() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -20,7 +20,6 @@ export async function launch() {
       '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
       '--enable-unsafe-swiftshader', '--use-angle=swiftshader',
-      `--user-data-dir=${mkdtempSync(join(tmpdir(), 'fresque-chromium-'))}`,
     ],
   });
 }
@@ -79,12 +78,18 @@ export function control(state, id) {
   return c;
 }
 
+/** Moves the mouse to a point, lets the game see it there, then clicks. */
+export async function clickAt(page, x, y) {
+  await page.mouse.move(x, y, { steps: 2 });
+  await page.waitForTimeout(50);
+  await page.mouse.down();
+  await page.mouse.up();
+}
+
 /** Clicks a control of the game's interface with the mouse. */
 export async function clickControl(page, state, id) {
   const { x, y } = center(control(state, id).rect);
-  await page.mouse.move(x, y, { steps: 2 });
-  await page.mouse.down();
-  await page.mouse.up();
+  await clickAt(page, x, y);
 }
 
 /** A real mouse drag, in small steps, as a person would do it. */

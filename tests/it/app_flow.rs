@@ -12,6 +12,24 @@ use fresque::screens::Screen;
 use fresque::session::{ActionRejected, GameEvent, PlayerAction, Session};
 use fresque::ui_action::UiAction;
 
+/// What the game reported since the test last looked.
+#[derive(Resource, Default)]
+struct Recorded {
+    events: Vec<Event>,
+    rejected: Vec<ActionRejected>,
+}
+
+fn record(
+    mut events: MessageReader<GameEvent>,
+    mut rejected: MessageReader<ActionRejected>,
+    mut recorded: ResMut<Recorded>,
+) {
+    recorded
+        .events
+        .extend(events.read().map(|GameEvent(e)| e.clone()));
+    recorded.rejected.extend(rejected.read().cloned());
+}
+
 fn app_with_assets(path: &str) -> App {
     let mut app = App::new();
     app.add_plugins((
@@ -22,7 +40,9 @@ fn app_with_assets(path: &str) -> App {
             ..default()
         },
         CorePlugin,
-    ));
+    ))
+    .init_resource::<Recorded>()
+    .add_systems(Update, record.after(fresque::AppSystems::Apply));
     app
 }
 
@@ -48,18 +68,11 @@ fn send_ui(app: &mut App, action: UiAction) {
     app.update();
 }
 
-fn events_of(app: &App) -> Vec<Event> {
-    let messages = app.world().resource::<Messages<GameEvent>>();
-    messages
-        .iter_current_update_messages()
-        .map(|GameEvent(e)| e.clone())
-        .collect()
-}
-
+/// Sends one action through the action path and returns the events it caused.
 fn play(app: &mut App, action: Action) -> Vec<Event> {
     app.world_mut().write_message(PlayerAction(action));
     app.update();
-    events_of(app)
+    std::mem::take(&mut app.world_mut().resource_mut::<Recorded>().events)
 }
 
 #[test]
@@ -71,10 +84,18 @@ fn a_whole_round_through_the_action_path() {
     let entry = catalog
         .entries
         .iter()
-        .find(|e| e.deck().is_some_and(|d| d.id == "loi" && d.language.code() == "fr"))
+        .find(|e| {
+            e.deck()
+                .is_some_and(|d| d.id == "loi" && d.language.code() == "fr")
+        })
         .expect("the French law deck is ready");
     let file = entry.file.clone();
-    assert!(catalog.entries.iter().all(|e| matches!(e.status, EntryStatus::Ready(..))));
+    assert!(
+        catalog
+            .entries
+            .iter()
+            .all(|e| matches!(e.status, EntryStatus::Ready(..)))
+    );
 
     send_ui(&mut app, UiAction::OpenDecks);
     assert_eq!(screen(app.world()), Screen::Decks);
@@ -98,11 +119,17 @@ fn a_whole_round_through_the_action_path() {
     // Reveal every lot and place every card, through messages.
     for _ in 1..lots {
         let events = play(&mut app, Action::RevealNextLot);
-        assert!(matches!(events.as_slice(), [Event::LotRevealed { .. }]), "{events:?}");
+        assert!(
+            matches!(events.as_slice(), [Event::LotRevealed { .. }]),
+            "{events:?}"
+        );
     }
     let hand = app.world().resource::<Session>().game.hand();
     for (i, card) in hand.iter().enumerate() {
-        let at = Pos::new(-1800.0 + (i % 8) as f32 * 450.0, 900.0 - (i / 8) as f32 * 300.0);
+        let at = Pos::new(
+            -1800.0 + (i % 8) as f32 * 450.0,
+            900.0 - (i / 8) as f32 * 300.0,
+        );
         let events = play(
             &mut app,
             Action::PlaceCard {
@@ -110,7 +137,13 @@ fn a_whole_round_through_the_action_path() {
                 at,
             },
         );
-        assert_eq!(events, vec![Event::CardPlaced { card: card.clone(), at }]);
+        assert_eq!(
+            events,
+            vec![Event::CardPlaced {
+                card: card.clone(),
+                at
+            }]
+        );
     }
     assert!(app.world().resource::<Session>().game.hand().is_empty());
 
@@ -126,18 +159,19 @@ fn a_whole_round_through_the_action_path() {
         );
     }
     // A refused action comes back as ActionRejected and changes nothing.
-    app.world_mut().write_message(PlayerAction(Action::AddLink {
-        from: drawn[0].0.clone(),
-        to: drawn[0].1.clone(),
-    }));
-    app.update();
-    let rejected: Vec<ActionRejected> = app
-        .world()
-        .resource::<Messages<ActionRejected>>()
-        .iter_current_update_messages()
-        .cloned()
-        .collect();
-    assert_eq!(rejected.len(), 1);
+    let events = play(
+        &mut app,
+        Action::AddLink {
+            from: drawn[0].0.clone(),
+            to: drawn[0].1.clone(),
+        },
+    );
+    assert_eq!(events, vec![]);
+    let rejected = std::mem::take(&mut app.world_mut().resource_mut::<Recorded>().rejected);
+    assert_eq!(
+        rejected.iter().map(|r| r.error.clone()).collect::<Vec<_>>(),
+        vec![fresque::rules::RuleError::AlreadyLinked]
+    );
 
     let events = play(&mut app, Action::Check);
     let [Event::Checked(report)] = events.as_slice() else {
@@ -211,11 +245,17 @@ fn broken_and_missing_decks_are_reported_with_their_places() {
     );
     // The good deck can still be played.
     send_ui(&mut app, UiAction::OpenDecks);
-    send_ui(&mut app, UiAction::StartDeck("assets/decks/good.fr.ron".into()));
+    send_ui(
+        &mut app,
+        UiAction::StartDeck("assets/decks/good.fr.ron".into()),
+    );
     assert_eq!(screen(app.world()), Screen::Play);
     // A broken deck cannot.
     send_ui(&mut app, UiAction::Quit);
-    send_ui(&mut app, UiAction::StartDeck("assets/decks/broken.fr.ron".into()));
+    send_ui(
+        &mut app,
+        UiAction::StartDeck("assets/decks/broken.fr.ron".into()),
+    );
     assert_eq!(screen(app.world()), Screen::Decks);
 }
 
@@ -234,8 +274,10 @@ fn a_broken_manifest_is_reported() {
             .iter()
             .map(ToString::to_string)
             .collect::<Vec<_>>(),
-        vec!["assets/decks/manifest.ron:2:5: error: Unexpected field named `deks` in \
+        vec![
+            "assets/decks/manifest.ron:2:5: error: Unexpected field named `deks` in \
               `Manifest`, expected `decks` instead"
-            .to_owned()]
+                .to_owned()
+        ]
     );
 }

@@ -165,7 +165,9 @@ fn too_long_texts() {
 #[test]
 fn lots_and_links_problems() {
     let lots = problems("bad-lots.ron");
-    assert!(lots.contains(&"tests/fixtures/decks/bad-lots.ron:44:50: error: lot 1 is empty".into()));
+    assert!(
+        lots.contains(&"tests/fixtures/decks/bad-lots.ron:44:50: error: lot 1 is empty".into())
+    );
     assert!(lots.contains(
         &"tests/fixtures/decks/bad-lots.ron:49:52: error: card `journal-officiel` is not in any \
           lot of this round"
@@ -210,8 +212,9 @@ fn a_missing_file_is_an_error_not_a_panic() {
     let run = deck_check(&["does-not-exist.ron"]);
     assert_eq!(run.status, 1);
     assert!(
-        run.stdout
-            .starts_with("tests/fixtures/decks/does-not-exist.ron:1:1: error: cannot read the file"),
+        run.stdout.starts_with(
+            "tests/fixtures/decks/does-not-exist.ron:1:1: error: cannot read the file"
+        ),
         "{}",
         run.stdout
     );

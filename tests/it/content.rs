@@ -37,7 +37,10 @@ fn every_deck_exists_in_french_and_english_with_the_same_structure() {
     let mut by_id: BTreeMap<String, Vec<(&str, &DeckOutcome)>> = BTreeMap::new();
     for (file, outcome) in &decks {
         let deck = outcome.deck.as_ref().expect("valid");
-        by_id.entry(deck.id.clone()).or_default().push((file, outcome));
+        by_id
+            .entry(deck.id.clone())
+            .or_default()
+            .push((file, outcome));
     }
     for (id, versions) in &by_id {
         let languages: BTreeSet<Language> = versions
@@ -107,7 +110,11 @@ fn is_fact_id(s: &str) -> bool {
 #[test]
 fn sources_are_facts_of_the_fact_file_or_official_pages() {
     let (facts, weak) = fact_ids();
-    assert!(facts.len() > 100, "parsed the fact file ({} ids)", facts.len());
+    assert!(
+        facts.len() > 100,
+        "parsed the fact file ({} ids)",
+        facts.len()
+    );
     assert!(weak.contains("G1"));
     for (file, outcome) in loaded() {
         let deck = outcome.deck.unwrap();
@@ -145,7 +152,8 @@ fn missing_glyphs(cmap: &BTreeSet<u32>, text: &str) -> BTreeSet<char> {
 /// The characters a TrueType font maps (formats 4 and 12 of its `cmap` table).
 fn font_chars(bytes: &[u8]) -> BTreeSet<u32> {
     let u16_at = |o: usize| u16::from_be_bytes([bytes[o], bytes[o + 1]]) as usize;
-    let u32_at = |o: usize| u32::from_be_bytes([bytes[o], bytes[o + 1], bytes[o + 2], bytes[o + 3]]);
+    let u32_at =
+        |o: usize| u32::from_be_bytes([bytes[o], bytes[o + 1], bytes[o + 2], bytes[o + 3]]);
     let tables = u16_at(4);
     let cmap = (0..tables)
         .map(|i| 12 + i * 16)
@@ -217,7 +225,10 @@ fn the_shipped_font_draws_every_character_of_the_texts() {
         for (_, outcome) in loaded() {
             texts.extend(deck_texts(outcome.deck.as_ref().unwrap()));
         }
-        let missing: BTreeSet<char> = texts.iter().flat_map(|t| missing_glyphs(&cmap, t)).collect();
+        let missing: BTreeSet<char> = texts
+            .iter()
+            .flat_map(|t| missing_glyphs(&cmap, t))
+            .collect();
         assert!(
             missing.is_empty(),
             "{face} lacks {missing:?}: add them to scripts/subset-fonts.sh"
