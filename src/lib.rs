@@ -55,13 +55,22 @@ impl Plugin for CorePlugin {
 }
 
 /// The whole game, as shipped on the web.
-pub struct AppPlugin;
+#[derive(Default)]
+pub struct AppPlugin {
+    /// Folder of the assets; `None` is Bevy's default (`assets`, next to the page or crate).
+    /// Tests point it at fixtures.
+    pub asset_folder: Option<String>,
+}
 
 impl Plugin for AppPlugin {
     fn build(&self, app: &mut App) {
         app.add_plugins(
             DefaultPlugins
                 .set(AssetPlugin {
+                    file_path: self
+                        .asset_folder
+                        .clone()
+                        .unwrap_or_else(|| AssetPlugin::default().file_path),
                     // The web server has no `.meta` files: do not ask for them.
                     meta_check: AssetMetaCheck::Never,
                     ..default()

@@ -10,5 +10,5 @@ fn main() -> AppExit {
         "fresque: this build has no window. Play in the browser (bash scripts/serve.sh) \
          or run `cargo run --features desktop`."
     );
-    App::new().add_plugins(AppPlugin).run()
+    App::new().add_plugins(AppPlugin::default()).run()
 }

@@ -437,7 +437,7 @@ fn check_play<'f>(
                     .iter()
                     .map(|lot| Lot {
                         title: lot.title.as_ref().map(|t| t.trim().to_owned()),
-                        cards: lot.cards.iter().map(|c| CardId::new(c)).collect(),
+                        cards: lot.cards.iter().map(CardId::new).collect(),
                     })
                     .collect(),
                 links: links

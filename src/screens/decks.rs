@@ -93,8 +93,7 @@ fn spawn_deck_list(
                 let panel = commands
                     .spawn((
                         Name::new(format!("Broken deck {}", entry.file)),
-                        widget::panel(Node::default()),
-                        BorderColor::all(palette::ERROR_TEXT),
+                        widget::panel_with_edge(Node::default(), palette::ERROR_TEXT),
                         ChildOf(list),
                     ))
                     .id();

@@ -49,7 +49,7 @@ pub(super) fn plugin(app: &mut App) {
                 )
                     .in_set(AppSystems::Sync),
             )
-                .run_if(in_state(Screen::Play).and_then(resource_exists::<Session>)),
+                .distributive_run_if(in_state(Screen::Play).and_then(resource_exists::<Session>)),
         );
 }
 

@@ -36,7 +36,7 @@ pub(super) fn plugin(app: &mut App) {
         (sync_cards, highlight_selection)
             .chain()
             .in_set(AppSystems::Sync)
-            .run_if(in_state(Screen::Play).and_then(resource_exists::<Session>)),
+            .distributive_run_if(in_state(Screen::Play).and_then(resource_exists::<Session>)),
     )
     .add_observer(hover_card)
     .add_observer(leave_card)

@@ -20,6 +20,17 @@ use crate::theme::palette;
 #[derive(Component, Debug, Clone)]
 pub struct LinkView(pub Link);
 
+/// Where an arrow starts and ends on the board; `layout_arrows` draws it from these.
+#[derive(Component, Default, Debug, Clone, Copy)]
+struct ArrowEnds {
+    start: Vec2,
+    end: Vec2,
+}
+
+/// The arrow that follows the pointer while one is pulled from a card's handle.
+#[derive(Component)]
+struct PendingArrow;
+
 #[derive(Component)]
 struct LinkBody;
 
@@ -46,13 +57,16 @@ const LABEL_Z: f32 = 30.0;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<LinkDrag>()
-        .add_systems(OnEnter(Screen::Play), clear_link_drag)
+        .add_systems(
+            OnEnter(Screen::Play),
+            (clear_link_drag, spawn_pending_arrow),
+        )
         .add_systems(
             Update,
-            (sync_links, layout_links, draw_pending_link)
+            (sync_links, link_ends, pending_arrow_ends, layout_arrows)
                 .chain()
                 .in_set(AppSystems::Sync)
-                .run_if(in_state(Screen::Play).and_then(resource_exists::<Session>)),
+                .distributive_run_if(in_state(Screen::Play).and_then(resource_exists::<Session>)),
         )
         .add_observer(click_link);
 }
@@ -74,6 +88,42 @@ pub fn verdict_style(lang: Lang, verdict: &Verdict) -> (String, Color) {
         ),
         Verdict::Wrong(_) => (format!("✗ {}", lang.t(Key::VerdictWrong)), palette::WRONG),
     }
+}
+
+/// The shaft and the two strokes of an arrow's head, as children of `parent`.
+fn spawn_arrow_parts(parent: &mut ChildSpawnerCommands, color: Color, pickable: bool) {
+    let pick = if pickable {
+        Pickable::default()
+    } else {
+        Pickable::IGNORE
+    };
+    parent.spawn((
+        LinkBody,
+        Sprite::from_color(color, Vec2::ONE),
+        Transform::default(),
+        pick,
+    ));
+    for side in [-1.0, 1.0] {
+        parent.spawn((
+            LinkBarb(side),
+            Sprite::from_color(color, Vec2::ONE),
+            Transform::default(),
+            pick,
+        ));
+    }
+}
+
+fn spawn_pending_arrow(mut commands: Commands) {
+    commands
+        .spawn((
+            Name::new("Arrow being drawn"),
+            PendingArrow,
+            ArrowEnds::default(),
+            Transform::from_xyz(0.0, 0.0, LABEL_Z),
+            Visibility::Hidden,
+            DespawnOnExit(Screen::Play),
+        ))
+        .with_children(|parent| spawn_arrow_parts(parent, palette::ACCENT, false));
 }
 
 fn sync_links(
@@ -98,25 +148,13 @@ fn sync_links(
         let mut root = commands.spawn((
             Name::new(format!("Link {} -> {}", link.from, link.to)),
             LinkView(link.clone()),
+            ArrowEnds::default(),
             Transform::from_xyz(0.0, 0.0, LINK_Z),
             Visibility::default(),
             DespawnOnExit(Screen::Play),
         ));
         root.with_children(|parent| {
-            parent.spawn((
-                LinkBody,
-                Sprite::from_color(color, Vec2::ONE),
-                Transform::default(),
-                Pickable::default(),
-            ));
-            for side in [-1.0, 1.0] {
-                parent.spawn((
-                    LinkBarb(side),
-                    Sprite::from_color(color, Vec2::ONE),
-                    Transform::default(),
-                    Pickable::default(),
-                ));
-            }
+            spawn_arrow_parts(parent, color, true);
             if let Some(verdict) = verdict {
                 let (label, color) = verdict_style(*lang, verdict);
                 let width = label.chars().count() as f32 * 9.5 + 18.0;
@@ -168,36 +206,79 @@ pub fn arrow_segment(from: Vec2, to: Vec2, margin: f32) -> Option<(Vec2, Vec2)> 
     ((end - start).dot(dir) > 0.0).then_some((start, end))
 }
 
-fn layout_links(
-    views: Query<(Entity, &LinkView, &Children)>,
+fn card_center(cards: &Query<(&BoardCard, &Transform)>, id: &CardId) -> Option<Vec2> {
+    cards
+        .iter()
+        .find(|(BoardCard(c), _)| c == id)
+        .map(|(_, t)| t.translation.truncate())
+}
+
+/// Arrows between cards follow the cards (even while one is being dragged).
+fn link_ends(
+    mut views: Query<(&LinkView, &mut ArrowEnds)>,
+    cards: Query<(&BoardCard, &Transform)>,
+) {
+    for (LinkView(link), mut ends) in &mut views {
+        let (Some(a), Some(b)) = (
+            card_center(&cards, &link.from),
+            card_center(&cards, &link.to),
+        ) else {
+            continue;
+        };
+        let (start, end) = arrow_segment(a, b, 6.0).unwrap_or((a, b));
+        *ends = ArrowEnds { start, end };
+    }
+}
+
+/// The arrow being pulled goes from its card's edge to the pointer.
+fn pending_arrow_ends(
+    link_drag: Res<LinkDrag>,
+    cards: Query<(&BoardCard, &Transform)>,
+    mut pending: Query<(&mut ArrowEnds, &mut Visibility), With<PendingArrow>>,
+) {
+    let ends = match (&link_drag.from, link_drag.to) {
+        (Some(from), Some(to)) => card_center(&cards, from).map(|center| {
+            let dir = (to - center).normalize_or(Vec2::X);
+            let start = edge_point(center, CARD_SIZE / 2.0, dir, 4.0);
+            ArrowEnds { start, end: to }
+        }),
+        _ => None,
+    };
+    for (mut arrow, mut visibility) in &mut pending {
+        match ends {
+            Some(e) => {
+                *arrow = e;
+                visibility.set_if_neq(Visibility::Inherited);
+            }
+            None => {
+                visibility.set_if_neq(Visibility::Hidden);
+            }
+        }
+    }
+}
+
+/// Places every arrow's shaft, head and label from its ends, with a thickness that stays the
+/// same on screen at any zoom.
+fn layout_arrows(
+    arrows: Query<(Entity, &ArrowEnds, &Children)>,
     mut transforms: Query<&mut Transform, Without<BoardCard>>,
     mut sprites: Query<&mut Sprite>,
     bodies: Query<(), With<LinkBody>>,
     barbs: Query<&LinkBarb>,
     labels: Query<(), With<LinkLabel>>,
-    cards: Query<(&BoardCard, &Transform)>,
     camera: Single<&Projection, With<MainCamera>>,
 ) {
     let scale = scale_of(&camera);
     let thickness = THICKNESS_PX * scale;
     let head = HEAD_PX * scale;
-    let center_of = |id: &CardId| {
-        cards
-            .iter()
-            .find(|(BoardCard(c), _)| c == id)
-            .map(|(_, t)| t.translation.truncate())
-    };
-    for (root, LinkView(link), children) in &views {
-        let (Some(a), Some(b)) = (center_of(&link.from), center_of(&link.to)) else {
-            continue;
-        };
-        let (start, end) = arrow_segment(a, b, 6.0).unwrap_or((a, b));
+    for (root, ends, children) in &arrows {
+        let (start, end) = (ends.start, ends.end);
         let mid = (start + end) / 2.0;
-        if let Ok(mut t) = transforms.get_mut(root) {
-            t.translation = mid.extend(LINK_Z);
-        }
         let dir = (end - start).normalize_or(Vec2::X);
         let length = (end - start).length();
+        if let Ok(mut t) = transforms.get_mut(root) {
+            t.translation = mid.extend(t.translation.z);
+        }
         for child in children.iter() {
             if bodies.contains(child) {
                 if let Ok(mut t) = transforms.get_mut(child) {
@@ -223,21 +304,6 @@ fn layout_links(
                 t.scale = Vec3::splat(scale);
             }
         }
-    }
-}
-
-fn draw_pending_link(
-    link_drag: Res<LinkDrag>,
-    cards: Query<(&BoardCard, &Transform)>,
-    mut gizmos: Gizmos,
-) {
-    let (Some(from), Some(to)) = (&link_drag.from, link_drag.to) else {
-        return;
-    };
-    if let Some((_, t)) = cards.iter().find(|(BoardCard(c), _)| c == from) {
-        gizmos
-            .arrow_2d(t.translation.truncate(), to, palette::ACCENT)
-            .with_tip_length(18.0);
     }
 }
 

@@ -35,7 +35,8 @@ pub(super) fn plugin(app: &mut App) {
             rebuild_tray.in_set(AppSystems::Sync),
             place_from_hand.in_set(AppSystems::Input),
         )
-            .run_if(in_state(Screen::Play).and_then(resource_exists::<Session>)),
+            // Each system checks for itself: leaving a round removes the session mid-frame.
+            .distributive_run_if(in_state(Screen::Play).and_then(resource_exists::<Session>)),
     )
     .add_observer(start_tray_drag)
     .add_observer(drag_tray_card)

@@ -84,6 +84,11 @@ pub fn button(
 
 /// A white panel with a border.
 pub fn panel(node: Node) -> impl Bundle {
+    panel_with_edge(node, palette::PANEL_EDGE)
+}
+
+/// A white panel with a border of the given colour (e.g. red for a deck that failed to load).
+pub fn panel_with_edge(node: Node, edge: Color) -> impl Bundle {
     (
         Node {
             border: px(1).all(),
@@ -94,6 +99,6 @@ pub fn panel(node: Node) -> impl Bundle {
             ..node
         },
         BackgroundColor(palette::PANEL),
-        BorderColor::all(palette::PANEL_EDGE),
+        BorderColor::all(edge),
     )
 }

@@ -61,6 +61,8 @@ export async function waitState(page, predicate, what, timeout = 30_000) {
   const start = Date.now();
   let state;
   while (Date.now() - start < timeout) {
+    const failed = await page.evaluate(() => document.body.dataset.appState === 'error' && document.body.dataset.error);
+    if (failed) throw new Error(`the game stopped while waiting for ${what}: ${failed}`);
     state = await gameState(page);
     if (predicate(state)) return state;
     // The game sleeps between inputs: a small pointer move wakes it up.

@@ -5,6 +5,7 @@ mod app_flow;
 mod checker;
 mod content;
 mod rules_scenarios;
+mod views;
 
 use std::path::{Path, PathBuf};
 
