@@ -21,6 +21,12 @@ pub enum UiAction {
     NextLot,
     Check,
     Retry,
+    ShowSolution,
+    RestartRound,
+    /// Open round `n` (from 0) of the parcours.
+    GoToRound(usize),
+    /// End the parcours: the summary.
+    Finish,
     Quit,
     ZoomIn,
     ZoomOut,

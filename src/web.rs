@@ -20,11 +20,14 @@ use serde::Serialize;
 use crate::content::catalog::{DeckCatalog, EntryStatus};
 use crate::i18n::{Key, Language};
 use crate::locale::Lang;
-use crate::rules::{Event, Phase, Verdict};
+use crate::rules::{Event, Phase, Placement, RoundKind, Verdict};
 use crate::screens::Screen;
-use crate::screens::play::{link_label, rejection_message, report_summary, verdict_reason};
+use crate::screens::play::{
+    link_label, placement_reason, rejection_message, report_summary, verdict_reason,
+};
 use crate::session::{ActionRejected, GameEvent, Session};
 use crate::table::camera::MainCamera;
+use crate::table::cards::placement_style;
 use crate::table::cards::{BoardCard, LinkHandle};
 use crate::table::links::verdict_style;
 use crate::table::tray::node_rect;
@@ -34,7 +37,7 @@ use crate::ui_action::{AutomationId, Disabled};
 pub(super) fn plugin(app: &mut App) {
     // After DefaultPlugins: Bevy's PanicHandlerPlugin installs its own hook, which ours wraps.
     install_panic_hook();
-    app.add_systems(Startup, read_page_options)
+    app.add_systems(Startup, (read_page_options, read_reduced_motion))
         .add_systems(
             Update,
             (announce, follow_language).in_set(crate::AppSystems::Sync),
@@ -108,19 +111,41 @@ fn announce(
         return;
     };
     for GameEvent(event) in events.read() {
-        if let Event::Checked(report) = event {
-            let mut lines = vec![report_summary(*lang, report)];
-            for v in &report.links {
-                lines.push(format!(
-                    "{} — {} : {}",
-                    verdict_style(*lang, &v.verdict).0,
-                    link_label(&session, &v.link),
-                    verdict_reason(*lang, &v.verdict)
-                ));
+        match event {
+            Event::Checked(report) => {
+                let mut lines = vec![report_summary(*lang, session.game.kind(), report)];
+                for v in &report.links {
+                    lines.push(format!(
+                        "{} — {} : {}",
+                        verdict_style(*lang, &v.verdict).0,
+                        link_label(&session, &v.link),
+                        verdict_reason(*lang, &v.verdict)
+                    ));
+                }
+                for v in &report.cards {
+                    let title = session
+                        .game
+                        .deck()
+                        .card(&v.card)
+                        .map_or_else(|| v.card.to_string(), |c| c.title.clone());
+                    lines.push(format!(
+                        "{} — {title} : {}",
+                        placement_style(*lang, &v.placement).0,
+                        placement_reason(*lang, &session, &v.placement)
+                    ));
+                }
+                page::announce(&lines.join("\n"));
             }
-            page::announce(&lines.join("\n"));
+            Event::SolutionShown => page::announce(lang.t(Key::SolutionShown)),
+            Event::Finished => page::announce(lang.t(Key::SummaryTitle)),
+            _ => {}
         }
     }
+}
+
+/// `prefers-reduced-motion: reduce` makes cards jump instead of gliding.
+fn read_reduced_motion(mut reduced: ResMut<crate::table::cards::ReducedMotion>) {
+    reduced.0 = page::prefers_reduced_motion();
 }
 
 #[derive(Serialize, PartialEq, Default)]
@@ -172,7 +197,55 @@ struct ReportSummary {
     wrong: usize,
     missing: usize,
     required: usize,
+    /// Cards placed right / wrong (categories, timeline).
+    right_cards: usize,
+    wrong_cards: usize,
+    unplaced: usize,
+    perfect: bool,
+    cards: Vec<CardVerdictOut>,
     summary: String,
+}
+
+#[derive(Serialize, PartialEq)]
+struct CardVerdictOut {
+    card: String,
+    /// "right-zone", "wrong-zone", "in-place" or "misplaced".
+    verdict: &'static str,
+    /// The zone it is in (categories), or the step where it belongs, from 1 (timeline).
+    zone: Option<String>,
+    step: Option<usize>,
+}
+
+#[derive(Serialize, PartialEq)]
+struct RoundInfo {
+    index: usize,
+    count: usize,
+    kind: &'static str,
+    title: String,
+    /// Whether the solution is shown.
+    solution: bool,
+    finished: bool,
+}
+
+#[derive(Serialize, PartialEq)]
+struct ZoneOnScreen {
+    id: String,
+    label: String,
+    rect: Rect4,
+}
+
+#[derive(Serialize, PartialEq)]
+struct SummaryOut {
+    rounds: Vec<SummaryRoundOut>,
+    sources: usize,
+}
+
+#[derive(Serialize, PartialEq)]
+struct SummaryRoundOut {
+    title: String,
+    checks: usize,
+    perfect: bool,
+    misconceptions: usize,
 }
 
 #[derive(Serialize, PartialEq)]
@@ -194,6 +267,11 @@ struct PageState {
     board: Vec<CardOnScreen>,
     links: Vec<LinkOnScreen>,
     report: Option<ReportSummary>,
+    round: Option<RoundInfo>,
+    zones: Vec<ZoneOnScreen>,
+    /// The timeline's line on screen: [x1, y1, x2, y2].
+    timeline: Option<[f32; 4]>,
+    summary: Option<SummaryOut>,
 }
 
 fn verdict_name(v: &Verdict) -> &'static str {
@@ -289,6 +367,7 @@ fn publish_state(
                 Some(match game.phase() {
                     Phase::Playing => "playing",
                     Phase::Checked(_) => "checked",
+                    Phase::Solution(_) => "solution",
                 }),
                 game.hand().iter().map(ToString::to_string).collect(),
                 game.board()
@@ -306,12 +385,103 @@ fn publish_state(
                     wrong: r.wrong(),
                     missing: r.missing.len(),
                     required: r.required_total,
-                    summary: report_summary(*lang, r),
+                    right_cards: r.cards_right(),
+                    wrong_cards: r.cards_wrong(),
+                    unplaced: r.unplaced.len(),
+                    perfect: r.is_perfect(),
+                    cards: r
+                        .cards
+                        .iter()
+                        .map(|c| {
+                            let (verdict, zone, step) = match &c.placement {
+                                Placement::RightZone { zone, .. } => {
+                                    ("right-zone", Some(zone.clone()), None)
+                                }
+                                Placement::WrongZone { zone, .. } => {
+                                    ("wrong-zone", zone.clone(), None)
+                                }
+                                Placement::InPlace { step } => ("in-place", None, Some(step + 1)),
+                                Placement::Misplaced { step, .. } => {
+                                    ("misplaced", None, Some(step + 1))
+                                }
+                            };
+                            CardVerdictOut {
+                                card: c.card.to_string(),
+                                verdict,
+                                zone,
+                                step,
+                            }
+                        })
+                        .collect(),
+                    summary: report_summary(*lang, game.kind(), r),
                 }),
             )
         }
         None => (None, None, Vec::new(), Vec::new(), None),
     };
+    let world_rect = |min: Vec2, max: Vec2| -> Option<Rect4> {
+        let a = to_screen(Vec3::new(min.x, max.y, 0.0))?;
+        let b = to_screen(Vec3::new(max.x, min.y, 0.0))?;
+        Some(Rect::from_corners(a, b).into())
+    };
+    let mut round = None;
+    let mut zones = Vec::new();
+    let mut timeline = None;
+    let mut summary = None;
+    if let Some(session) = &session {
+        let game = &session.game;
+        round = Some(RoundInfo {
+            index: game.round_index(),
+            count: game.round_count(),
+            kind: game.kind().name(),
+            title: game.round().title.clone(),
+            solution: game.showing_solution(),
+            finished: game.is_finished(),
+        });
+        match game.kind() {
+            RoundKind::Categories(r) => {
+                for (zone, rect) in r.zones.iter().zip(crate::rules::zone_rects(r)) {
+                    if let Some(rect) = world_rect(
+                        Vec2::new(rect.min.x, rect.min.y),
+                        Vec2::new(rect.max.x, rect.max.y),
+                    ) {
+                        zones.push(ZoneOnScreen {
+                            id: zone.id.clone(),
+                            label: zone.label.clone(),
+                            rect,
+                        });
+                    }
+                }
+            }
+            RoundKind::Timeline(_) => {
+                let half = crate::rules::BOARD_HALF_WIDTH - 80.0;
+                let y = crate::rules::TIMELINE_Y;
+                if let (Some(a), Some(b)) = (
+                    to_screen(Vec3::new(-half, y, 0.0)),
+                    to_screen(Vec3::new(half, y, 0.0)),
+                ) {
+                    timeline = Some([a.x, a.y, b.x, b.y]);
+                }
+            }
+            _ => {}
+        }
+        if game.is_finished() {
+            let s = game.summary();
+            summary = Some(SummaryOut {
+                sources: s.sources.len(),
+                rounds: s
+                    .rounds
+                    .iter()
+                    .map(|r| SummaryRoundOut {
+                        title: r.title.clone(),
+                        checks: r.checks,
+                        perfect: r.report.as_ref().is_some_and(|r| r.is_perfect()),
+                        misconceptions: r.misconceptions.len(),
+                    })
+                    .collect(),
+            });
+        }
+    }
 
     let state = PageState {
         screen: screen.get().name(),
@@ -324,6 +494,10 @@ fn publish_state(
         board,
         links,
         report,
+        round,
+        zones,
+        timeline,
+        summary,
     };
     let Ok(json) = serde_json::to_string(&state) else {
         return;
@@ -391,6 +565,16 @@ mod page {
             el.set_text_content(Some(text));
         }
     }
+
+    pub fn prefers_reduced_motion() -> bool {
+        web_sys::window()
+            .and_then(|w| {
+                w.match_media("(prefers-reduced-motion: reduce)")
+                    .ok()
+                    .flatten()
+            })
+            .is_some_and(|m| m.matches())
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -405,4 +589,7 @@ mod page {
     pub fn set_language(_code: &str, _title: &str) {}
     pub fn set_state_json(_json: &str) {}
     pub fn announce(_text: &str) {}
+    pub fn prefers_reduced_motion() -> bool {
+        false
+    }
 }

@@ -47,6 +47,9 @@ pub struct CardFile {
     pub sources: Vec<String>,
     #[serde(default)]
     pub image: Option<String>,
+    /// A date shown after a check (e.g. "1958" or "4 octobre 1958"), for timeline rounds.
+    #[serde(default)]
+    pub date: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -69,6 +72,63 @@ pub enum PlayFile {
         #[serde(default)]
         wrong_links: Vec<WrongLinkFile>,
     },
+    /// Sort cards into zones.
+    Categories {
+        zones: Vec<ZoneFile>,
+        cards: Vec<SortedCardFile>,
+        #[serde(default)]
+        wrong_zones: Vec<WrongZoneFile>,
+    },
+    /// Put cards in order on a line. Each step lists one card, or several whose relative
+    /// order does not matter (parallel or alternative steps).
+    Timeline { steps: Vec<Vec<String>> },
+    /// Join each `left` card with its partner(s).
+    Matching {
+        pairs: Vec<PairFile>,
+        #[serde(default)]
+        wrong_pairs: Vec<WrongPairFile>,
+    },
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename = "Zone")]
+pub struct ZoneFile {
+    pub id: String,
+    pub label: String,
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename = "SortedCard")]
+pub struct SortedCardFile {
+    pub card: String,
+    pub zones: Vec<String>,
+    pub why: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename = "WrongZone")]
+pub struct WrongZoneFile {
+    pub card: String,
+    pub zone: String,
+    pub why: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename = "Pair")]
+pub struct PairFile {
+    pub left: String,
+    pub right: Vec<String>,
+    pub why: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename = "WrongPair")]
+pub struct WrongPairFile {
+    pub left: String,
+    pub right: String,
+    pub why: String,
 }
 
 #[derive(Debug, Deserialize)]

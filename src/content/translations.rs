@@ -125,6 +125,100 @@ pub fn compare_translation(reference: &Located<'_>, other: &Located<'_>) -> Vec<
                     );
                 }
             }
+            (RoundKind::Categories(a), RoundKind::Categories(b)) => {
+                let zones = |r: &crate::rules::CategoriesRound| {
+                    r.zones.iter().map(|z| z.id.clone()).collect::<Vec<_>>()
+                };
+                if zones(a) != zones(b) {
+                    err(
+                        &play.field("zones"),
+                        format!("the zones differ from those of {}", reference.file),
+                    );
+                }
+                let sorted = |r: &crate::rules::CategoriesRound| {
+                    r.cards
+                        .iter()
+                        .map(|c| {
+                            (
+                                c.card.0.clone(),
+                                c.zones.iter().cloned().collect::<BTreeSet<_>>(),
+                            )
+                        })
+                        .collect::<BTreeSet<_>>()
+                };
+                if sorted(a) != sorted(b) {
+                    err(
+                        &play.field("cards"),
+                        format!("the sorted cards differ from those of {}", reference.file),
+                    );
+                }
+                let wrong = |r: &crate::rules::CategoriesRound| {
+                    r.wrong_zones
+                        .iter()
+                        .map(|w| (w.card.0.clone(), w.zone.clone()))
+                        .collect::<BTreeSet<_>>()
+                };
+                if wrong(a) != wrong(b) {
+                    err(
+                        &play.field("wrong_zones"),
+                        format!("the wrong zones differ from those of {}", reference.file),
+                    );
+                }
+            }
+            (RoundKind::Timeline(a), RoundKind::Timeline(b)) => {
+                let steps = |r: &crate::rules::TimelineRound| {
+                    r.steps
+                        .iter()
+                        .map(|s| s.iter().map(|c| c.0.clone()).collect::<BTreeSet<_>>())
+                        .collect::<Vec<_>>()
+                };
+                if steps(a) != steps(b) {
+                    err(
+                        &play.field("steps"),
+                        format!("the steps differ from those of {}", reference.file),
+                    );
+                }
+            }
+            (RoundKind::Matching(a), RoundKind::Matching(b)) => {
+                let pairs = |r: &crate::rules::MatchingRound| {
+                    r.pairs
+                        .iter()
+                        .map(|p| {
+                            (
+                                p.left.0.clone(),
+                                p.right.iter().map(|c| c.0.clone()).collect::<BTreeSet<_>>(),
+                            )
+                        })
+                        .collect::<BTreeSet<_>>()
+                };
+                if pairs(a) != pairs(b) {
+                    err(
+                        &play.field("pairs"),
+                        format!("the pairs differ from those of {}", reference.file),
+                    );
+                }
+                let wrong = |r: &crate::rules::MatchingRound| {
+                    r.wrong_pairs
+                        .iter()
+                        .map(|w| (w.left.0.clone(), w.right.0.clone()))
+                        .collect::<BTreeSet<_>>()
+                };
+                if wrong(a) != wrong(b) {
+                    err(
+                        &play.field("wrong_pairs"),
+                        format!("the wrong pairs differ from those of {}", reference.file),
+                    );
+                }
+            }
+            (a, b) => err(
+                &play,
+                format!(
+                    "this round is a {} round here and a {} round in {}",
+                    b.name(),
+                    a.name(),
+                    reference.file
+                ),
+            ),
         }
     }
     out

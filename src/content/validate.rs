@@ -10,6 +10,9 @@ use crate::rules::{
     Card, CardId, Deck, ExpectedLink, Language, LinkKind, LinksRound, Lot, Round, RoundKind,
     Source, WrongLink,
 };
+use crate::rules::{
+    CategoriesRound, MatchingRound, Pair, SortedCard, TimelineRound, WrongPair, WrongZone, Zone,
+};
 
 /// Length limits, in characters, so that texts fit on a card and a screen.
 pub mod limits {
@@ -25,6 +28,15 @@ pub mod limits {
     pub const ROUND_TEXT: usize = 900;
     pub const WHY: usize = 400;
     pub const LOT_TITLE: usize = 60;
+    pub const DATE: usize = 30;
+    pub const ZONE_LABEL: usize = 40;
+    pub const ZONE_DESCRIPTION: usize = 150;
+    pub const MIN_ZONES: usize = 2;
+    pub const MAX_ZONES: usize = 6;
+    pub const MIN_STEPS: usize = 3;
+    pub const MIN_PAIRS: usize = 2;
+    /// Cards of one round (they must fit on the board and in a class's time).
+    pub const MAX_ROUND_CARDS: usize = 30;
     pub const MIN_DURATION: u32 = 5;
     pub const MAX_DURATION: u32 = 240;
 }
@@ -219,6 +231,14 @@ pub fn validate_deck(
                 );
             }
         }
+        if let Some(date) = &c.date {
+            ck.text(
+                &path.field("date"),
+                &format!("the date of card `{}`", c.id),
+                date,
+                limits::DATE,
+            );
+        }
         if let Some(image) = &c.image {
             let ok = image.ends_with(".png")
                 && !image.starts_with('/')
@@ -314,6 +334,7 @@ pub fn validate_deck(
                     back: c.back.trim().to_owned(),
                     sources: c.sources.clone(),
                     image: c.image.clone(),
+                    date: c.date.as_ref().map(|d| d.trim().to_owned()),
                 })
                 .collect(),
             rounds,
@@ -332,6 +353,11 @@ fn check_play<'f>(
 ) -> Option<RoundKind> {
     let path = path.field("play");
     match &round.play {
+        PlayFile::Categories { .. } => {
+            check_categories(ck, &path, &round.play, card_index, used_cards)
+        }
+        PlayFile::Timeline { .. } => check_timeline(ck, &path, &round.play, card_index, used_cards),
+        PlayFile::Matching { .. } => check_matching(ck, &path, &round.play, card_index, used_cards),
         PlayFile::Links {
             lots,
             links,
@@ -463,4 +489,343 @@ fn check_play<'f>(
             }))
         }
     }
+}
+
+/// Records that the cards of a round exist and are listed once; returns whether `card` is new
+/// and known.
+fn round_card<'f>(
+    ck: &mut Checker<'_>,
+    at: &Path,
+    card: &'f str,
+    card_index: &HashMap<&str, usize>,
+    in_round: &mut HashSet<&'f str>,
+    used_cards: &mut HashSet<&'f str>,
+) -> bool {
+    used_cards.insert(card);
+    if !card_index.contains_key(card) {
+        ck.error(at, format!("unknown card `{card}`"));
+        false
+    } else if !in_round.insert(card) {
+        ck.error(at, format!("card `{card}` is listed twice in this round"));
+        false
+    } else {
+        true
+    }
+}
+
+fn round_size(ck: &mut Checker<'_>, path: &Path, count: usize) {
+    if count > limits::MAX_ROUND_CARDS {
+        ck.error(
+            path,
+            format!(
+                "this round has {count} cards, at most {} fit on the board",
+                limits::MAX_ROUND_CARDS
+            ),
+        );
+    }
+}
+
+fn check_categories<'f>(
+    ck: &mut Checker<'_>,
+    path: &Path,
+    play: &'f PlayFile,
+    card_index: &HashMap<&str, usize>,
+    used_cards: &mut HashSet<&'f str>,
+) -> Option<RoundKind> {
+    let PlayFile::Categories {
+        zones,
+        cards,
+        wrong_zones,
+    } = play
+    else {
+        return None;
+    };
+    if !(limits::MIN_ZONES..=limits::MAX_ZONES).contains(&zones.len()) {
+        ck.error(
+            &path.field("zones"),
+            format!(
+                "a categories round needs {} to {} zones, this one has {}",
+                limits::MIN_ZONES,
+                limits::MAX_ZONES,
+                zones.len()
+            ),
+        );
+    }
+    let mut zone_ids: HashSet<&str> = HashSet::new();
+    for (i, z) in zones.iter().enumerate() {
+        let at = path.field("zones").index(i);
+        ck.id(&at.field("id"), "zone id", &z.id);
+        if !zone_ids.insert(z.id.as_str()) {
+            ck.error(&at.field("id"), format!("zone id `{}` is used twice", z.id));
+        }
+        ck.text(
+            &at.field("label"),
+            &format!("the label of zone `{}`", z.id),
+            &z.label,
+            limits::ZONE_LABEL,
+        );
+        if let Some(d) = &z.description {
+            ck.text(
+                &at.field("description"),
+                &format!("the description of zone `{}`", z.id),
+                d,
+                limits::ZONE_DESCRIPTION,
+            );
+        }
+    }
+    if cards.len() < 2 {
+        ck.error(
+            &path.field("cards"),
+            "a categories round needs at least two cards",
+        );
+    }
+    round_size(ck, &path.field("cards"), cards.len());
+    let mut in_round = HashSet::new();
+    for (i, c) in cards.iter().enumerate() {
+        let at = path.field("cards").index(i);
+        round_card(
+            ck,
+            &at.field("card"),
+            &c.card,
+            card_index,
+            &mut in_round,
+            used_cards,
+        );
+        if c.zones.is_empty() {
+            ck.error(
+                &at.field("zones"),
+                format!(
+                    "card `{}` has no zone: list the zone(s) where it is right",
+                    c.card
+                ),
+            );
+        }
+        for (j, z) in c.zones.iter().enumerate() {
+            if !zone_ids.contains(z.as_str()) {
+                ck.error(
+                    &at.field("zones").index(j),
+                    format!("unknown zone `{z}` for card `{}`", c.card),
+                );
+            } else if c.zones[..j].contains(z) {
+                ck.error(
+                    &at.field("zones").index(j),
+                    format!("zone `{z}` is listed twice"),
+                );
+            }
+        }
+        ck.text(
+            &at.field("why"),
+            &format!("the why of card `{}`", c.card),
+            &c.why,
+            limits::WHY,
+        );
+    }
+    for (i, w) in wrong_zones.iter().enumerate() {
+        let at = path.field("wrong_zones").index(i);
+        match cards.iter().find(|c| c.card == w.card) {
+            None => ck.error(
+                &at.field("card"),
+                format!("card `{}` is not sorted in this round", w.card),
+            ),
+            Some(c) if c.zones.contains(&w.zone) => ck.error(
+                &at.field("zone"),
+                format!("zone `{}` is a right zone of card `{}`", w.zone, w.card),
+            ),
+            Some(_) => {}
+        }
+        if !zone_ids.contains(w.zone.as_str()) {
+            ck.error(&at.field("zone"), format!("unknown zone `{}`", w.zone));
+        }
+        if wrong_zones[..i]
+            .iter()
+            .any(|o| o.card == w.card && o.zone == w.zone)
+        {
+            ck.error(
+                &at,
+                format!("wrong zone `{}` for `{}` is listed twice", w.zone, w.card),
+            );
+        }
+        ck.text(
+            &at.field("why"),
+            "the wrong zone's why",
+            &w.why,
+            limits::WHY,
+        );
+    }
+    Some(RoundKind::Categories(CategoriesRound {
+        zones: zones
+            .iter()
+            .map(|z| Zone {
+                id: z.id.clone(),
+                label: z.label.trim().to_owned(),
+                description: z.description.as_ref().map(|d| d.trim().to_owned()),
+            })
+            .collect(),
+        cards: cards
+            .iter()
+            .map(|c| SortedCard {
+                card: CardId::new(&c.card),
+                zones: c.zones.clone(),
+                why: c.why.trim().to_owned(),
+            })
+            .collect(),
+        wrong_zones: wrong_zones
+            .iter()
+            .map(|w| WrongZone {
+                card: CardId::new(&w.card),
+                zone: w.zone.clone(),
+                why: w.why.trim().to_owned(),
+            })
+            .collect(),
+    }))
+}
+
+fn check_timeline<'f>(
+    ck: &mut Checker<'_>,
+    path: &Path,
+    play: &'f PlayFile,
+    card_index: &HashMap<&str, usize>,
+    used_cards: &mut HashSet<&'f str>,
+) -> Option<RoundKind> {
+    let PlayFile::Timeline { steps } = play else {
+        return None;
+    };
+    if steps.len() < limits::MIN_STEPS {
+        ck.error(
+            &path.field("steps"),
+            format!(
+                "a timeline needs at least {} steps, this one has {}",
+                limits::MIN_STEPS,
+                steps.len()
+            ),
+        );
+    }
+    round_size(ck, &path.field("steps"), steps.iter().map(Vec::len).sum());
+    let mut in_round = HashSet::new();
+    for (i, step) in steps.iter().enumerate() {
+        let at = path.field("steps").index(i);
+        if step.is_empty() {
+            ck.error(&at, format!("step {} is empty", i + 1));
+        }
+        for (j, card) in step.iter().enumerate() {
+            round_card(
+                ck,
+                &at.index(j),
+                card,
+                card_index,
+                &mut in_round,
+                used_cards,
+            );
+        }
+    }
+    Some(RoundKind::Timeline(TimelineRound {
+        steps: steps
+            .iter()
+            .map(|s| s.iter().map(CardId::new).collect())
+            .collect(),
+    }))
+}
+
+fn check_matching<'f>(
+    ck: &mut Checker<'_>,
+    path: &Path,
+    play: &'f PlayFile,
+    card_index: &HashMap<&str, usize>,
+    used_cards: &mut HashSet<&'f str>,
+) -> Option<RoundKind> {
+    let PlayFile::Matching { pairs, wrong_pairs } = play else {
+        return None;
+    };
+    if pairs.len() < limits::MIN_PAIRS {
+        ck.error(
+            &path.field("pairs"),
+            format!(
+                "a matching round needs at least {} pairs",
+                limits::MIN_PAIRS
+            ),
+        );
+    }
+    round_size(
+        ck,
+        &path.field("pairs"),
+        pairs.iter().map(|p| 1 + p.right.len()).sum(),
+    );
+    let mut in_round = HashSet::new();
+    for (i, p) in pairs.iter().enumerate() {
+        let at = path.field("pairs").index(i);
+        round_card(
+            ck,
+            &at.field("left"),
+            &p.left,
+            card_index,
+            &mut in_round,
+            used_cards,
+        );
+        if p.right.is_empty() {
+            ck.error(
+                &at.field("right"),
+                format!("the pair of `{}` has no right side", p.left),
+            );
+        }
+        for (j, r) in p.right.iter().enumerate() {
+            round_card(
+                ck,
+                &at.field("right").index(j),
+                r,
+                card_index,
+                &mut in_round,
+                used_cards,
+            );
+        }
+        ck.text(&at.field("why"), "the pair's why", &p.why, limits::WHY);
+    }
+    let paired = |a: &str, b: &str| {
+        pairs.iter().any(|p| {
+            (p.left == a && p.right.iter().any(|r| r == b))
+                || (p.left == b && p.right.iter().any(|r| r == a))
+        })
+    };
+    for (i, w) in wrong_pairs.iter().enumerate() {
+        let at = path.field("wrong_pairs").index(i);
+        for (end, name) in [(&w.left, "left"), (&w.right, "right")] {
+            if !in_round.contains(end.as_str()) {
+                ck.error(
+                    &at.field(name),
+                    format!("card `{end}` is not in this round's pairs"),
+                );
+            }
+        }
+        if w.left == w.right {
+            ck.error(&at, format!("a wrong pair joins `{}` with itself", w.left));
+        } else if paired(&w.left, &w.right) {
+            ck.error(
+                &at,
+                format!("`{}` and `{}` are a right pair", w.left, w.right),
+            );
+        }
+        ck.text(
+            &at.field("why"),
+            "the wrong pair's why",
+            &w.why,
+            limits::WHY,
+        );
+    }
+    Some(RoundKind::Matching(MatchingRound {
+        pairs: pairs
+            .iter()
+            .map(|p| Pair {
+                left: CardId::new(&p.left),
+                right: p.right.iter().map(CardId::new).collect(),
+                why: p.why.trim().to_owned(),
+            })
+            .collect(),
+        wrong_pairs: wrong_pairs
+            .iter()
+            .map(|w| WrongPair {
+                left: CardId::new(&w.left),
+                right: CardId::new(&w.right),
+                why: w.why.trim().to_owned(),
+            })
+            .collect(),
+    }))
 }

@@ -22,8 +22,17 @@ pub enum Action {
     RevealNextLot,
     /// Compare the board with the reference and give feedback.
     Check,
-    /// Leave the feedback and play on with the same board.
+    /// Leave the feedback (or the solution) and play on with the players' own board.
     Retry,
+    /// After a check: show where every card belongs (the players' board is kept).
+    ShowSolution,
+    /// Empty the current round's board to play it again from the start.
+    RestartRound,
+    /// Go to another round of the parcours: a round already reached, or the next one once
+    /// the current round has been checked.
+    GoToRound(usize),
+    /// End the parcours and show the summary (every round checked at least once).
+    Finish,
 }
 
 /// Something that happened to the game, in the order it happened.
@@ -50,6 +59,14 @@ pub enum Event {
     },
     Checked(Box<Report>),
     Reopened,
+    SolutionShown,
+    RoundRestarted {
+        round: usize,
+    },
+    RoundOpened {
+        round: usize,
+    },
+    Finished,
 }
 
 /// Why an action was refused. The game is unchanged when this is returned.
@@ -77,4 +94,14 @@ pub enum RuleError {
     BoardLocked,
     #[error("the board has not been checked")]
     NotChecked,
+    #[error("this round has no links: place the cards instead")]
+    NoLinksInThisRound,
+    #[error("no round {0} in this deck")]
+    UnknownRound(usize),
+    #[error("check this round before going on")]
+    RoundNotReached,
+    #[error("every round must be checked before the summary")]
+    RoundsNotChecked,
+    #[error("the parcours is over")]
+    Finished,
 }

@@ -1,17 +1,81 @@
-//! A deck being played: the current round's board and phase, changed only by [`Game::apply`].
+//! A deck being played, round after round (a *parcours*): each round keeps its own board,
+//! phase and last report, and every change goes through [`Game::apply`].
 
 use std::sync::Arc;
 
 use super::action::{Action, Event, RuleError};
 use super::board::{Link, LinksBoard, Pos};
-use super::check::{Report, check_links};
-use super::deck::{CardId, Deck, LinksRound, RoundKind};
+use super::check::{Misconception, Report, check};
+use super::deck::{CardId, Deck, LinkKind, LinksRound, Lot, Round, RoundKind, Source};
+use super::layout;
 
-/// Whether players are arranging cards or reading the feedback of a check.
+/// Whether players are arranging cards, reading the feedback of a check, or looking at the
+/// solution (their own board is kept aside meanwhile).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Phase {
     Playing,
     Checked(Box<Report>),
+    Solution(Box<Report>),
+}
+
+/// One round's state.
+#[derive(Clone, Debug)]
+struct RoundState {
+    lots: Vec<Lot>,
+    board: LinksBoard,
+    phase: Phase,
+    checks: usize,
+    last_report: Option<Report>,
+    misconceptions: Vec<Misconception>,
+}
+
+impl RoundState {
+    fn new(round: &Round) -> Self {
+        Self {
+            lots: round.kind.lots(),
+            board: LinksBoard::new(),
+            phase: Phase::Playing,
+            checks: 0,
+            last_report: None,
+            misconceptions: Vec::new(),
+        }
+    }
+}
+
+/// Where every card of a round belongs, and the reference links or pairs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Solution {
+    pub positions: Vec<(CardId, Pos)>,
+    pub links: Vec<Link>,
+}
+
+impl Solution {
+    pub fn position(&self, card: &CardId) -> Option<Pos> {
+        self.positions
+            .iter()
+            .find(|(c, _)| c == card)
+            .map(|(_, p)| *p)
+    }
+}
+
+/// What players did in one round, for the summary.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RoundSummary {
+    pub index: usize,
+    pub title: String,
+    pub kind: &'static str,
+    pub checks: usize,
+    /// The last check's report (`None`: never checked).
+    pub report: Option<Report>,
+    /// Every misconception met in any check of the round, once, with its correction.
+    pub misconceptions: Vec<Misconception>,
+}
+
+/// The end of a parcours: what was right, the misconceptions met, the sources.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Summary {
+    pub rounds: Vec<RoundSummary>,
+    pub sources: Vec<Source>,
 }
 
 /// One deck being played, round by round.
@@ -19,9 +83,10 @@ pub enum Phase {
 pub struct Game {
     deck: Arc<Deck>,
     round: usize,
-    board: LinksBoard,
-    phase: Phase,
-    checks: usize,
+    rounds: Vec<RoundState>,
+    /// The furthest round opened so far.
+    reached: usize,
+    finished: bool,
 }
 
 impl Game {
@@ -31,12 +96,13 @@ impl Game {
     /// If the deck has no round; a validated deck always has one.
     pub fn new(deck: Arc<Deck>) -> Self {
         assert!(!deck.rounds.is_empty(), "a validated deck has rounds");
+        let rounds = deck.rounds.iter().map(RoundState::new).collect();
         Self {
             deck,
             round: 0,
-            board: LinksBoard::new(),
-            phase: Phase::Playing,
-            checks: 0,
+            rounds,
+            reached: 0,
+            finished: false,
         }
     }
 
@@ -48,68 +114,188 @@ impl Game {
         self.round
     }
 
-    pub fn round(&self) -> &super::deck::Round {
+    pub fn round_count(&self) -> usize {
+        self.rounds.len()
+    }
+
+    pub fn round(&self) -> &Round {
         &self.deck.rounds[self.round]
     }
 
-    /// The links definition of the current round.
-    pub fn links_round(&self) -> &LinksRound {
+    pub fn kind(&self) -> &RoundKind {
+        &self.round().kind
+    }
+
+    /// The links definition of the current round, if it is a links round.
+    pub fn links_round(&self) -> Option<&LinksRound> {
         match &self.round().kind {
-            RoundKind::Links(r) => r,
+            RoundKind::Links(r) => Some(r),
+            _ => None,
         }
     }
 
+    fn state(&self) -> &RoundState {
+        &self.rounds[self.round]
+    }
+
+    fn state_mut(&mut self) -> &mut RoundState {
+        &mut self.rounds[self.round]
+    }
+
     pub fn board(&self) -> &LinksBoard {
-        &self.board
+        &self.state().board
     }
 
     pub fn phase(&self) -> &Phase {
-        &self.phase
+        &self.state().phase
     }
 
-    /// The report of the check being shown, if any.
+    /// The report of the check being shown (feedback or solution), if any.
     pub fn report(&self) -> Option<&Report> {
-        match &self.phase {
-            Phase::Checked(r) => Some(r),
+        match &self.state().phase {
+            Phase::Checked(r) | Phase::Solution(r) => Some(r),
             Phase::Playing => None,
         }
     }
 
+    pub fn showing_solution(&self) -> bool {
+        matches!(self.state().phase, Phase::Solution(_))
+    }
+
     /// How many times players have checked this round.
     pub fn checks(&self) -> usize {
-        self.checks
+        self.state().checks
+    }
+
+    /// Whether round `index` has been checked at least once.
+    pub fn round_checked(&self, index: usize) -> bool {
+        self.rounds
+            .get(index)
+            .is_some_and(|r| r.last_report.is_some())
+    }
+
+    /// Whether players may open round `index` now.
+    pub fn can_open(&self, index: usize) -> bool {
+        index < self.rounds.len()
+            && (index <= self.reached
+                || (index == self.reached + 1 && self.round_checked(self.reached)))
+    }
+
+    /// Whether the summary is shown.
+    pub fn is_finished(&self) -> bool {
+        self.finished
+    }
+
+    pub fn can_finish(&self) -> bool {
+        (0..self.rounds.len()).all(|i| self.round_checked(i))
+    }
+
+    pub fn lots(&self) -> &[Lot] {
+        &self.state().lots
     }
 
     pub fn lot_count(&self) -> usize {
-        self.links_round().lots.len()
+        self.state().lots.len()
     }
 
     pub fn has_more_lots(&self) -> bool {
-        self.board.revealed_lots() < self.lot_count()
+        self.board().revealed_lots() < self.lot_count()
     }
 
-    /// Cards revealed so far and not on the board, in lot order.
+    /// Cards revealed so far and not on the board, in the order dealt.
     pub fn hand(&self) -> Vec<CardId> {
-        self.links_round()
-            .lots
-            .iter()
-            .take(self.board.revealed_lots())
-            .flat_map(|lot| lot.cards.iter())
-            .filter(|c| !self.board.is_placed(c))
+        self.revealed()
+            .filter(|c| !self.board().is_placed(c))
             .cloned()
             .collect()
     }
 
-    fn is_revealed(&self, card: &CardId) -> bool {
-        self.links_round()
+    fn revealed(&self) -> impl Iterator<Item = &CardId> {
+        self.state()
             .lots
             .iter()
-            .take(self.board.revealed_lots())
-            .any(|lot| lot.cards.contains(card))
+            .take(self.board().revealed_lots())
+            .flat_map(|lot| lot.cards.iter())
+    }
+
+    fn is_revealed(&self, card: &CardId) -> bool {
+        self.revealed().any(|c| c == card)
     }
 
     fn is_in_round(&self, card: &CardId) -> bool {
-        self.links_round().cards().any(|c| c == card)
+        self.state().lots.iter().any(|lot| lot.cards.contains(card))
+    }
+
+    /// Where every card of the current round belongs, with the reference links or pairs.
+    pub fn solution(&self) -> Solution {
+        let kind = &self.round().kind;
+        let links = match kind {
+            RoundKind::Links(r) => r
+                .links
+                .iter()
+                .map(|l| Link::new(l.from.clone(), l.to.clone()))
+                .collect(),
+            RoundKind::Matching(r) => r
+                .pairs
+                .iter()
+                .flat_map(|p| {
+                    p.right
+                        .iter()
+                        .map(|right| Link::new(p.left.clone(), right.clone()))
+                })
+                .collect(),
+            RoundKind::Categories(_) | RoundKind::Timeline(_) => Vec::new(),
+        };
+        Solution {
+            positions: layout::solution_positions(kind),
+            links,
+        }
+    }
+
+    /// Required links of the current links round (for tests and hints).
+    pub fn required_links(&self) -> Vec<Link> {
+        self.links_round()
+            .map(|r| {
+                r.links
+                    .iter()
+                    .filter(|l| l.kind == LinkKind::Required)
+                    .map(|l| Link::new(l.from.clone(), l.to.clone()))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// What players did in every round, the misconceptions they met and the deck's sources
+    /// cited by the cards played.
+    pub fn summary(&self) -> Summary {
+        let rounds = self
+            .rounds
+            .iter()
+            .enumerate()
+            .map(|(index, state)| RoundSummary {
+                index,
+                title: self.deck.rounds[index].title.clone(),
+                kind: self.deck.rounds[index].kind.name(),
+                checks: state.checks,
+                report: state.last_report.clone(),
+                misconceptions: state.misconceptions.clone(),
+            })
+            .collect();
+        let cited: Vec<&str> = self
+            .rounds
+            .iter()
+            .flat_map(|r| r.lots.iter().flat_map(|l| l.cards.iter()))
+            .filter_map(|c| self.deck.card(c))
+            .flat_map(|c| c.sources.iter().map(String::as_str))
+            .collect();
+        let sources = self
+            .deck
+            .sources
+            .iter()
+            .filter(|s| cited.contains(&s.id.as_str()))
+            .cloned()
+            .collect();
+        Summary { rounds, sources }
     }
 
     /// Checks `action`, then applies it. Returns what happened, or why nothing did.
@@ -123,14 +309,25 @@ impl Game {
 
     /// Decides what `action` does without changing anything.
     fn plan(&self, action: &Action) -> Result<Vec<Event>, RuleError> {
-        let editing = !matches!(action, Action::Check | Action::Retry);
-        if editing && matches!(self.phase, Phase::Checked(_)) {
+        if self.finished && !matches!(action, Action::GoToRound(_)) {
+            return Err(RuleError::Finished);
+        }
+        let editing = !matches!(
+            action,
+            Action::Check
+                | Action::Retry
+                | Action::ShowSolution
+                | Action::RestartRound
+                | Action::GoToRound(_)
+                | Action::Finish
+        );
+        if editing && !matches!(self.phase(), Phase::Playing) {
             return Err(RuleError::BoardLocked);
         }
         match action {
             Action::PlaceCard { card, at } => {
                 self.known(card)?;
-                if self.board.is_placed(card) {
+                if self.board().is_placed(card) {
                     return Err(RuleError::AlreadyPlaced(card.clone()));
                 }
                 if !self.is_revealed(card) {
@@ -154,7 +351,7 @@ impl Game {
             Action::ReturnCard { card } => {
                 self.placed(card)?;
                 let mut events: Vec<Event> = self
-                    .board
+                    .board()
                     .links()
                     .iter()
                     .filter(|l| l.touches(card))
@@ -165,20 +362,28 @@ impl Game {
                 Ok(events)
             }
             Action::AddLink { from, to } => {
+                if !self.kind().uses_links() {
+                    return Err(RuleError::NoLinksInThisRound);
+                }
                 self.placed(from)?;
                 self.placed(to)?;
                 if from == to {
                     return Err(RuleError::SelfLink);
                 }
                 let link = Link::new(from.clone(), to.clone());
-                if self.board.links().iter().any(|l| l.joins_same_cards(&link)) {
+                if self
+                    .board()
+                    .links()
+                    .iter()
+                    .any(|l| l.joins_same_cards(&link))
+                {
                     return Err(RuleError::AlreadyLinked);
                 }
                 Ok(vec![Event::LinkAdded(link)])
             }
             Action::RemoveLink { from, to } => {
                 let link = Link::new(from.clone(), to.clone());
-                if !self.board.has_link(&link) {
+                if !self.board().has_link(&link) {
                     return Err(RuleError::NoSuchLink);
                 }
                 Ok(vec![Event::LinkRemoved(link)])
@@ -187,20 +392,45 @@ impl Game {
                 if !self.has_more_lots() {
                     return Err(RuleError::NoMoreLots);
                 }
-                let index = self.board.revealed_lots();
+                let index = self.board().revealed_lots();
                 Ok(vec![Event::LotRevealed {
                     index,
-                    cards: self.links_round().lots[index].cards.clone(),
+                    cards: self.state().lots[index].cards.clone(),
                 }])
             }
-            Action::Check => {
-                let report = check_links(self.links_round(), &self.board);
-                Ok(vec![Event::Checked(Box::new(report))])
-            }
-            Action::Retry => match self.phase {
-                Phase::Checked(_) => Ok(vec![Event::Reopened]),
+            Action::Check => match self.phase() {
+                Phase::Playing => Ok(vec![Event::Checked(Box::new(check(
+                    self.kind(),
+                    self.board(),
+                )))]),
+                _ => Err(RuleError::BoardLocked),
+            },
+            Action::Retry => match self.phase() {
+                Phase::Checked(_) | Phase::Solution(_) => Ok(vec![Event::Reopened]),
                 Phase::Playing => Err(RuleError::NotChecked),
             },
+            Action::ShowSolution => match self.phase() {
+                Phase::Checked(_) => Ok(vec![Event::SolutionShown]),
+                Phase::Solution(_) => Err(RuleError::BoardLocked),
+                Phase::Playing => Err(RuleError::NotChecked),
+            },
+            Action::RestartRound => Ok(vec![Event::RoundRestarted { round: self.round }]),
+            Action::GoToRound(index) => {
+                if *index >= self.rounds.len() {
+                    Err(RuleError::UnknownRound(*index + 1))
+                } else if !self.can_open(*index) {
+                    Err(RuleError::RoundNotReached)
+                } else {
+                    Ok(vec![Event::RoundOpened { round: *index }])
+                }
+            }
+            Action::Finish => {
+                if self.can_finish() {
+                    Ok(vec![Event::Finished])
+                } else {
+                    Err(RuleError::RoundsNotChecked)
+                }
+            }
         }
     }
 
@@ -214,7 +444,7 @@ impl Game {
 
     fn placed(&self, card: &CardId) -> Result<Pos, RuleError> {
         self.known(card)?;
-        self.board
+        self.board()
             .position(card)
             .ok_or_else(|| RuleError::NotOnBoard(card.clone()))
     }
@@ -222,17 +452,41 @@ impl Game {
     /// The only place where the game's state changes.
     fn apply_event(&mut self, event: &Event) {
         match event {
-            Event::CardPlaced { card, at } => self.board.set_position(card, *at),
-            Event::CardMoved { card, to, .. } => self.board.set_position(card, *to),
-            Event::CardReturned { card } => self.board.remove_card(card),
-            Event::LinkAdded(link) => self.board.add_link(link.clone()),
-            Event::LinkRemoved(link) => self.board.remove_link(link),
-            Event::LotRevealed { .. } => self.board.reveal_lot(),
+            Event::CardPlaced { card, at } => self.state_mut().board.set_position(card, *at),
+            Event::CardMoved { card, to, .. } => self.state_mut().board.set_position(card, *to),
+            Event::CardReturned { card } => self.state_mut().board.remove_card(card),
+            Event::LinkAdded(link) => self.state_mut().board.add_link(link.clone()),
+            Event::LinkRemoved(link) => self.state_mut().board.remove_link(link),
+            Event::LotRevealed { .. } => self.state_mut().board.reveal_lot(),
             Event::Checked(report) => {
-                self.checks += 1;
-                self.phase = Phase::Checked(report.clone());
+                let state = self.state_mut();
+                state.checks += 1;
+                for m in report.misconceptions() {
+                    if !state.misconceptions.contains(&m) {
+                        state.misconceptions.push(m);
+                    }
+                }
+                state.last_report = Some((**report).clone());
+                state.phase = Phase::Checked(report.clone());
             }
-            Event::Reopened => self.phase = Phase::Playing,
+            Event::Reopened => self.state_mut().phase = Phase::Playing,
+            Event::SolutionShown => {
+                let state = self.state_mut();
+                if let Phase::Checked(report) = &state.phase {
+                    state.phase = Phase::Solution(report.clone());
+                }
+            }
+            Event::RoundRestarted { .. } => {
+                let state = self.state_mut();
+                state.board = LinksBoard::new();
+                state.phase = Phase::Playing;
+            }
+            Event::RoundOpened { round } => {
+                self.round = *round;
+                self.reached = self.reached.max(*round);
+                self.finished = false;
+            }
+            Event::Finished => self.finished = true,
         }
     }
 }

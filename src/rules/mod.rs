@@ -10,15 +10,24 @@ mod board;
 mod check;
 mod deck;
 mod game;
+mod layout;
 
 pub use action::{Action, Event, RuleError};
 pub use board::{BOARD_HALF_HEIGHT, BOARD_HALF_WIDTH, Link, LinksBoard, Pos};
-pub use check::{LinkVerdict, MissingLink, Report, Verdict, WrongReason, check_links};
-pub use deck::{
-    Card, CardId, Deck, ExpectedLink, Language, LinkKind, LinksRound, Lot, Round, RoundKind,
-    Source, WrongLink,
+pub use check::{
+    CardVerdict, LinkVerdict, Misconception, MissingLink, Placement, Report, Verdict, WrongReason,
+    check, check_categories, check_links, check_matching, check_timeline,
 };
-pub use game::{Game, Phase};
+pub use deck::{
+    Card, CardId, CategoriesRound, Deck, ExpectedLink, Language, LinkKind, LinksRound, Lot,
+    MatchingRound, Pair, Round, RoundKind, SortedCard, Source, TimelineRound, WrongLink, WrongPair,
+    WrongZone, Zone,
+};
+pub use game::{Game, Phase, RoundSummary, Solution, Summary};
+pub use layout::{
+    CARD_HEIGHT, CARD_WIDTH, Rect, TIMELINE_Y, ZONE_HEADER, solution_positions, timeline_order,
+    zone_at, zone_rects,
+};
 
 #[cfg(test)]
 mod tests;

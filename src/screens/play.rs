@@ -8,8 +8,11 @@ use super::Screen;
 use crate::AppSystems;
 use crate::i18n::Key;
 use crate::locale::Lang;
-use crate::rules::{Action, Event, Link, Phase, Report, RuleError, Verdict, WrongReason};
+use crate::rules::{
+    Action, Event, Link, Phase, Placement, Report, RoundKind, RuleError, Verdict, WrongReason,
+};
 use crate::session::{ActionRejected, GameEvent, PlayerAction, Session};
+use crate::table::cards::placement_style;
 use crate::table::links::verdict_style;
 use crate::table::scroll::ScrollWithWheel;
 use crate::table::{PANEL_WIDTH, Selection, TOP_BAR_HEIGHT};
@@ -42,6 +45,7 @@ pub(super) fn plugin(app: &mut App) {
             (
                 handle_play_actions.in_set(AppSystems::Input),
                 (
+                    intro_for_new_round,
                     rebuild_top_bar,
                     rebuild_side_panel,
                     show_notices,
@@ -53,6 +57,32 @@ pub(super) fn plugin(app: &mut App) {
         );
 }
 
+/// The hint for the current kind of round.
+pub fn hint_key(kind: &RoundKind) -> Key {
+    match kind {
+        RoundKind::Links(_) => Key::Hint,
+        RoundKind::Categories(_) => Key::HintCategories,
+        RoundKind::Timeline(_) => Key::HintTimeline,
+        RoundKind::Matching(_) => Key::HintMatching,
+    }
+}
+
+/// Opening a round that has not been played yet shows its instructions.
+fn intro_for_new_round(
+    mut events: MessageReader<GameEvent>,
+    commands: Commands,
+    session: Res<Session>,
+    fonts: Res<UiFonts>,
+    lang: Res<Lang>,
+) {
+    let opened = events
+        .read()
+        .any(|GameEvent(e)| matches!(e, Event::RoundOpened { .. }));
+    if opened && session.game.checks() == 0 && session.game.board().placed().is_empty() {
+        spawn_intro(commands, session, fonts, lang);
+    }
+}
+
 fn spawn_intro(
     mut commands: Commands,
     session: Res<Session>,
@@ -60,6 +90,13 @@ fn spawn_intro(
     lang: Res<Lang>,
 ) {
     let round = session.game.round();
+    let progress = lang.f(
+        Key::RoundProgress,
+        &[
+            ("n", &(session.game.round_index() + 1)),
+            ("total", &session.game.round_count()),
+        ],
+    );
     commands.spawn((
         Name::new("Round instructions"),
         IntroOverlay,
@@ -83,14 +120,19 @@ fn spawn_intro(
             children![
                 widget::text(
                     &fonts,
-                    session.game.deck().title.clone(),
+                    format!("{} · {progress}", session.game.deck().title),
                     16.0,
                     palette::INK_SOFT
                 ),
                 widget::heading(&fonts, round.title.clone(), 28.0),
                 widget::heading(&fonts, lang.t(Key::Instructions), 18.0),
                 widget::text(&fonts, round.intro.clone(), 17.0, palette::INK),
-                widget::text(&fonts, lang.t(Key::Hint), 15.0, palette::INK_SOFT),
+                widget::text(
+                    &fonts,
+                    lang.t(hint_key(&round.kind)),
+                    15.0,
+                    palette::INK_SOFT
+                ),
                 (
                     Node {
                         align_self: AlignSelf::FlexEnd,
@@ -136,6 +178,26 @@ fn handle_play_actions(
             UiAction::Retry => {
                 selection.link = None;
                 actions.write(PlayerAction(Action::Retry));
+            }
+            UiAction::ShowSolution => {
+                selection.link = None;
+                selection.card = None;
+                actions.write(PlayerAction(Action::ShowSolution));
+            }
+            UiAction::RestartRound => {
+                *selection = Selection::default();
+                actions.write(PlayerAction(Action::RestartRound));
+            }
+            UiAction::GoToRound(n) => {
+                *selection = Selection::default();
+                for intro in &intros {
+                    commands.entity(intro).despawn();
+                }
+                actions.write(PlayerAction(Action::GoToRound(*n)));
+            }
+            UiAction::Finish => {
+                *selection = Selection::default();
+                actions.write(PlayerAction(Action::Finish));
             }
             UiAction::ReturnToHand(card) => {
                 selection.card = None;
@@ -186,7 +248,7 @@ fn rebuild_top_bar(
             "check",
             ButtonColors::PRIMARY,
         ),
-        Phase::Checked(_) => widget::button(
+        Phase::Checked(_) | Phase::Solution(_) => widget::button(
             &fonts,
             lang.t(Key::Retry),
             UiAction::Retry,
@@ -194,69 +256,124 @@ fn rebuild_top_bar(
             ButtonColors::PRIMARY,
         ),
     };
-    commands.spawn((
-        Name::new("Top bar"),
-        TopBar,
-        DespawnOnExit(Screen::Play),
-        Node {
-            position_type: PositionType::Absolute,
-            top: px(0),
-            left: px(0),
-            right: px(0),
-            height: px(TOP_BAR_HEIGHT),
-            padding: UiRect::axes(px(14), px(8)),
-            column_gap: px(8),
-            align_items: AlignItems::Center,
-            border: UiRect::bottom(px(1)),
-            ..default()
-        },
-        BackgroundColor(palette::PANEL),
-        BorderColor::all(palette::PANEL_EDGE),
-        children![
-            (
-                Node {
-                    flex_grow: 1.0,
-                    flex_direction: FlexDirection::Column,
-                    overflow: Overflow::clip(),
-                    ..default()
-                },
-                Pickable::IGNORE,
-                children![
-                    widget::text(&fonts, game.deck().title.clone(), 13.0, palette::INK_SOFT),
-                    widget::heading(&fonts, label, 18.0),
-                ],
-            ),
-            check,
+    let bar = commands
+        .spawn((
+            Name::new("Top bar"),
+            TopBar,
+            DespawnOnExit(Screen::Play),
+            Node {
+                position_type: PositionType::Absolute,
+                top: px(0),
+                left: px(0),
+                right: px(0),
+                height: px(TOP_BAR_HEIGHT),
+                padding: UiRect::axes(px(14), px(8)),
+                column_gap: px(8),
+                align_items: AlignItems::Center,
+                border: UiRect::bottom(px(1)),
+                ..default()
+            },
+            BackgroundColor(palette::PANEL),
+            BorderColor::all(palette::PANEL_EDGE),
+            children![
+                (
+                    Node {
+                        flex_grow: 1.0,
+                        flex_direction: FlexDirection::Column,
+                        overflow: Overflow::clip(),
+                        ..default()
+                    },
+                    Pickable::IGNORE,
+                    children![
+                        widget::text(&fonts, game.deck().title.clone(), 13.0, palette::INK_SOFT),
+                        widget::heading(&fonts, label, 18.0),
+                    ],
+                ),
+                check,
+            ],
+        ))
+        .id();
+    if matches!(game.phase(), Phase::Checked(_)) {
+        commands.spawn((
             widget::button(
                 &fonts,
-                "−",
-                UiAction::ZoomOut,
-                "zoom-out",
-                ButtonColors::QUIET
-            ),
-            widget::button(
-                &fonts,
-                "+",
-                UiAction::ZoomIn,
-                "zoom-in",
-                ButtonColors::QUIET
-            ),
-            widget::button(
-                &fonts,
-                lang.t(Key::ZoomReset),
-                UiAction::ZoomReset,
-                "zoom-reset",
+                lang.t(Key::ShowSolution),
+                UiAction::ShowSolution,
+                "show-solution",
                 ButtonColors::QUIET,
             ),
+            ChildOf(bar),
+        ));
+    }
+    // The parcours: back to an earlier round, on to the next one, or the summary.
+    let index = game.round_index();
+    if index > 0 {
+        commands.spawn((
             widget::button(
                 &fonts,
-                lang.t(Key::Quit),
-                UiAction::Quit,
-                "quit",
+                lang.t(Key::PrevRound),
+                UiAction::GoToRound(index - 1),
+                "prev-round",
                 ButtonColors::QUIET,
             ),
-        ],
-    ));
+            ChildOf(bar),
+        ));
+    }
+    if index + 1 < game.round_count() {
+        if game.can_open(index + 1) {
+            commands.spawn((
+                widget::button(
+                    &fonts,
+                    lang.t(Key::NextRound),
+                    UiAction::GoToRound(index + 1),
+                    "next-round",
+                    ButtonColors::PRIMARY,
+                ),
+                ChildOf(bar),
+            ));
+        }
+    } else if game.can_finish() {
+        commands.spawn((
+            widget::button(
+                &fonts,
+                lang.t(Key::Finish),
+                UiAction::Finish,
+                "finish",
+                ButtonColors::PRIMARY,
+            ),
+            ChildOf(bar),
+        ));
+    }
+    commands.entity(bar).with_children(|bar| {
+        bar.spawn(widget::button(
+            &fonts,
+            "−",
+            UiAction::ZoomOut,
+            "zoom-out",
+            ButtonColors::QUIET,
+        ));
+        bar.spawn(widget::button(
+            &fonts,
+            "+",
+            UiAction::ZoomIn,
+            "zoom-in",
+            ButtonColors::QUIET,
+        ));
+        bar.spawn(widget::button(
+            &fonts,
+            lang.t(Key::ZoomReset),
+            UiAction::ZoomReset,
+            "zoom-reset",
+            ButtonColors::QUIET,
+        ));
+        bar.spawn(widget::button(
+            &fonts,
+            lang.t(Key::Quit),
+            UiAction::Quit,
+            "quit",
+            ButtonColors::QUIET,
+        ));
+    });
 }
 
 /// The text of a verdict's explanation.
@@ -284,8 +401,31 @@ pub fn link_label(session: &Session, link: &Link) -> String {
 }
 
 /// The one-line summary of a report.
-pub fn report_summary(lang: Lang, report: &Report) -> String {
+pub fn report_summary(lang: Lang, kind: &RoundKind, report: &Report) -> String {
     let found = report.required_total - report.missing.len();
+    match kind {
+        RoundKind::Categories(_) | RoundKind::Timeline(_) => {
+            return lang.f(
+                Key::SummaryPlacement,
+                &[
+                    ("right", &report.cards_right()),
+                    ("total", &(report.cards.len() + report.unplaced.len())),
+                ],
+            );
+        }
+        RoundKind::Matching(_) => {
+            return lang.f(
+                Key::SummaryMatching,
+                &[
+                    ("correct", &report.correct()),
+                    ("wrong", &report.wrong()),
+                    ("found", &found),
+                    ("required", &report.required_total),
+                ],
+            );
+        }
+        RoundKind::Links(_) => {}
+    }
     lang.f(
         Key::Summary,
         &[
@@ -344,8 +484,7 @@ fn rebuild_side_panel(
             .card(from)
             .map_or(String::new(), |c| c.title.clone());
         commands.spawn((
-            widget::panel(Node::default()),
-            BorderColor::all(palette::CARD_SELECTED),
+            widget::panel_with_edge(Node::default(), palette::CARD_SELECTED),
             ChildOf(panel),
             children![
                 widget::heading(&fonts, format!("{from_title} →"), 16.0),
@@ -481,9 +620,73 @@ fn rebuild_side_panel(
         ChildOf(panel),
     ));
     commands.spawn((
-        widget::text(&fonts, lang.t(Key::Hint), 15.0, palette::INK_SOFT),
+        widget::text(&fonts, game.round().intro.clone(), 15.0, palette::INK),
         ChildOf(panel),
     ));
+    commands.spawn((
+        widget::text(
+            &fonts,
+            lang.t(hint_key(game.kind())),
+            14.0,
+            palette::INK_SOFT,
+        ),
+        ChildOf(panel),
+    ));
+}
+
+/// Where a misplaced card belongs, in words.
+pub fn placement_reason(lang: Lang, session: &Session, placement: &Placement) -> String {
+    let game = &session.game;
+    let title = |id: &crate::rules::CardId| {
+        game.deck()
+            .card(id)
+            .map_or_else(|| id.to_string(), |c| c.title.clone())
+    };
+    let zone_label = |id: &str| match game.kind() {
+        RoundKind::Categories(r) => r.zone(id).map_or(id.to_owned(), |z| z.label.clone()),
+        _ => id.to_owned(),
+    };
+    match placement {
+        Placement::RightZone { why, .. } => why.clone(),
+        Placement::WrongZone {
+            expected,
+            why,
+            misconception,
+            ..
+        } => {
+            let zones = expected
+                .iter()
+                .map(|z| zone_label(z))
+                .collect::<Vec<_>>()
+                .join(" / ");
+            let belongs = lang.f(Key::BelongsIn, &[("zones", &zones)]);
+            match misconception {
+                Some(m) => format!("{m} {belongs}"),
+                None => format!("{belongs} {why}"),
+            }
+        }
+        Placement::InPlace { .. } => String::new(),
+        Placement::Misplaced {
+            step,
+            after,
+            before,
+        } => {
+            let total = match game.kind() {
+                RoundKind::Timeline(t) => t.steps.len(),
+                _ => 0,
+            };
+            let mut text = lang.f(Key::BelongsAt, &[("step", &(step + 1)), ("total", &total)]);
+            if let Some(a) = after {
+                text.push(' ');
+                text.push_str(&lang.f(Key::BelongsAfter, &[("card", &title(a))]));
+            }
+            if let Some(b) = before {
+                text.push(' ');
+                text.push_str(&lang.f(Key::BelongsBefore, &[("card", &title(b))]));
+            }
+            text
+        }
+    }
 }
 
 fn spawn_report(
@@ -498,13 +701,34 @@ fn spawn_report(
         widget::heading(fonts, lang.t(Key::Result), 22.0),
         ChildOf(panel),
     ));
+    let kind = session.game.kind();
+    let placement_round = matches!(kind, RoundKind::Categories(_) | RoundKind::Timeline(_));
+    if session.game.showing_solution() {
+        commands.spawn((
+            Text::new(lang.t(Key::SolutionShown)),
+            fonts.bold(15.0),
+            TextColor(palette::ACCENT),
+            Pickable::IGNORE,
+            ChildOf(panel),
+        ));
+    }
     commands.spawn((
-        widget::text(fonts, report_summary(lang, report), 16.0, palette::INK),
+        widget::text(
+            fonts,
+            report_summary(lang, kind, report),
+            16.0,
+            palette::INK,
+        ),
         ChildOf(panel),
     ));
     if report.is_perfect() {
+        let perfect = if placement_round {
+            Key::PerfectPlacement
+        } else {
+            Key::Perfect
+        };
         commands.spawn((
-            Text::new(format!("✓ {}", lang.t(Key::Perfect))),
+            Text::new(format!("✓ {}", lang.t(perfect))),
             fonts.bold(16.0),
             TextColor(palette::CORRECT),
             Pickable::IGNORE,
@@ -535,9 +759,43 @@ fn spawn_report(
         ),
         ChildOf(panel),
     ));
-    if !report.links.is_empty() {
+    if !report.cards.is_empty() {
         commands.spawn((
-            widget::heading(fonts, lang.t(Key::LinksHeading), 17.0),
+            widget::heading(fonts, lang.t(Key::CardsHeading), 17.0),
+            ChildOf(panel),
+        ));
+    }
+    for verdict in &report.cards {
+        let (label, color) = placement_style(lang, &verdict.placement);
+        let card = session.game.deck().card(&verdict.card);
+        let mut title = card.map_or_else(|| verdict.card.to_string(), |c| c.title.clone());
+        if let Some(date) = card.and_then(|c| c.date.as_ref()) {
+            title = format!("{title} ({date})");
+        }
+        commands.spawn((
+            Text::new(format!("{label} — {title}")),
+            fonts.bold(14.0),
+            TextColor(color),
+            Pickable::IGNORE,
+            ChildOf(panel),
+        ));
+        let reason = placement_reason(lang, session, &verdict.placement);
+        if !reason.is_empty() {
+            commands.spawn((
+                widget::text(fonts, reason, 13.5, palette::INK),
+                ChildOf(panel),
+            ));
+        }
+    }
+    let matching = matches!(kind, RoundKind::Matching(_));
+    if !report.links.is_empty() {
+        let heading = if matching {
+            Key::PairsHeading
+        } else {
+            Key::LinksHeading
+        };
+        commands.spawn((
+            widget::heading(fonts, lang.t(heading), 17.0),
             ChildOf(panel),
         ));
     }
@@ -564,8 +822,13 @@ fn spawn_report(
     // yet) are only counted, so an early check does not give away the whole solution.
     let (shown, hidden): (Vec<_>, Vec<_>) = report.missing.iter().partition(|m| m.cards_on_board);
     if !report.missing.is_empty() {
+        let heading = if matching {
+            Key::MissingPairsHeading
+        } else {
+            Key::MissingHeading
+        };
         commands.spawn((
-            widget::heading(fonts, lang.t(Key::MissingHeading), 17.0),
+            widget::heading(fonts, lang.t(heading), 17.0),
             ChildOf(panel),
         ));
     }
@@ -593,6 +856,16 @@ fn spawn_report(
             ChildOf(panel),
         ));
     }
+    commands.spawn((
+        widget::button(
+            fonts,
+            lang.t(Key::RestartRound),
+            UiAction::RestartRound,
+            "restart-round",
+            ButtonColors::QUIET,
+        ),
+        ChildOf(panel),
+    ));
 }
 
 fn error_key(error: &RuleError) -> Key {
@@ -608,6 +881,11 @@ fn error_key(error: &RuleError) -> Key {
         RuleError::NoMoreLots => Key::ErrNoMoreLots,
         RuleError::BoardLocked => Key::ErrBoardLocked,
         RuleError::NotChecked => Key::ErrNotChecked,
+        RuleError::NoLinksInThisRound => Key::ErrNoLinks,
+        RuleError::UnknownRound(_) => Key::ErrUnknownRound,
+        RuleError::RoundNotReached => Key::ErrRoundNotReached,
+        RuleError::RoundsNotChecked => Key::ErrRoundsNotChecked,
+        RuleError::Finished => Key::ErrFinished,
     }
 }
 

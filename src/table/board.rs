@@ -1,19 +1,150 @@
-//! The board: a large sheet under the cards. Dragging it pans the view; clicking it clears
+//! The board: a large sheet under the cards, with the round's landmarks (the zones of a
+//! categories round, the line of a timeline). Dragging it pans the view; clicking it clears
 //! the selection.
 
 use bevy::prelude::*;
+use bevy::sprite::Anchor;
+use bevy::text::TextBounds;
 
 use super::camera::{MainCamera, clamp_to_board, scale_of};
 use super::{DragState, Selection};
-use crate::rules::{BOARD_HALF_HEIGHT, BOARD_HALF_WIDTH};
+use crate::AppSystems;
+use crate::i18n::Key;
+use crate::locale::Lang;
+use crate::rules::{
+    BOARD_HALF_HEIGHT, BOARD_HALF_WIDTH, RoundKind, TIMELINE_Y, ZONE_HEADER, zone_rects,
+};
 use crate::screens::Screen;
+use crate::session::Session;
+use crate::theme::font::UiFonts;
 use crate::theme::palette;
 
 #[derive(Component)]
 pub struct BoardBackground;
 
+/// The landmarks drawn for one round (by index), rebuilt when the round changes.
+#[derive(Component)]
+pub struct BoardDecor(pub usize);
+
+/// Soft tints told apart by their labels, not by colour alone.
+const ZONE_TINTS: [Color; 6] = [
+    Color::srgb(0.89, 0.93, 0.98),
+    Color::srgb(0.98, 0.93, 0.86),
+    Color::srgb(0.90, 0.96, 0.90),
+    Color::srgb(0.96, 0.91, 0.97),
+    Color::srgb(0.97, 0.96, 0.86),
+    Color::srgb(0.90, 0.95, 0.96),
+];
+
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::Play), spawn_board);
+    app.add_systems(OnEnter(Screen::Play), spawn_board)
+        .add_systems(
+            Update,
+            sync_decor
+                .in_set(AppSystems::Sync)
+                .run_if(in_state(Screen::Play).and_then(resource_exists::<Session>)),
+        );
+}
+
+fn sync_decor(
+    mut commands: Commands,
+    session: Res<Session>,
+    lang: Res<Lang>,
+    fonts: Res<UiFonts>,
+    decor: Query<(Entity, &BoardDecor)>,
+) {
+    let round = session.game.round_index();
+    let current = decor.iter().any(|(_, BoardDecor(r))| *r == round);
+    if current && !lang.is_changed() {
+        return;
+    }
+    for (entity, _) in &decor {
+        commands.entity(entity).despawn();
+    }
+    let root = commands
+        .spawn((
+            Name::new("Board landmarks"),
+            BoardDecor(round),
+            Transform::from_xyz(0.0, 0.0, -5.0),
+            Visibility::default(),
+            DespawnOnExit(Screen::Play),
+        ))
+        .id();
+    match session.game.kind() {
+        RoundKind::Categories(r) => {
+            for (i, (zone, rect)) in r.zones.iter().zip(zone_rects(r)).enumerate() {
+                let c = rect.center();
+                let size = Vec2::new(rect.width(), rect.height());
+                commands.spawn((
+                    Name::new(format!("Zone {}", zone.id)),
+                    Sprite::from_color(ZONE_TINTS[i % ZONE_TINTS.len()], size),
+                    Transform::from_xyz(c.x, c.y, 0.0),
+                    ChildOf(root),
+                    children![(
+                        Sprite::from_color(palette::BOARD_EDGE, size + Vec2::splat(6.0)),
+                        Transform::from_xyz(0.0, 0.0, -0.01),
+                    )],
+                ));
+                let top = Vec2::new(rect.min.x + 24.0, rect.max.y - 20.0);
+                commands.spawn((
+                    Text2d::new(zone.label.clone()),
+                    fonts.bold(40.0),
+                    TextColor(palette::INK),
+                    TextBounds::new_horizontal(rect.width() - 48.0),
+                    Anchor::TOP_LEFT,
+                    Transform::from_xyz(top.x, top.y, 0.1),
+                    ChildOf(root),
+                    children![(
+                        TextSpan::new(
+                            zone.description
+                                .as_ref()
+                                .map(|d| format!("\n{d}"))
+                                .unwrap_or_default()
+                        ),
+                        fonts.regular(22.0),
+                        TextColor(palette::INK_SOFT),
+                    )],
+                ));
+                // A line under the header: cards go below it.
+                commands.spawn((
+                    Sprite::from_color(palette::BOARD_EDGE, Vec2::new(rect.width() - 40.0, 3.0)),
+                    Transform::from_xyz(c.x, rect.max.y - ZONE_HEADER + 20.0, 0.05),
+                    ChildOf(root),
+                ));
+            }
+        }
+        RoundKind::Timeline(_) => {
+            let length = 2.0 * BOARD_HALF_WIDTH - 160.0;
+            commands.spawn((
+                Name::new("Timeline"),
+                Sprite::from_color(palette::LINK, Vec2::new(length, 8.0)),
+                Transform::from_xyz(0.0, TIMELINE_Y, 0.0),
+                ChildOf(root),
+            ));
+            for side in [-1.0f32, 1.0] {
+                commands.spawn((
+                    Sprite::from_color(palette::LINK, Vec2::new(60.0, 8.0)),
+                    Transform::from_xyz(length / 2.0 - 22.0, TIMELINE_Y + side * 18.0, 0.0)
+                        .with_rotation(Quat::from_rotation_z(-side * 0.6)),
+                    ChildOf(root),
+                ));
+            }
+            for (x, key, anchor) in [
+                (-length / 2.0, Key::TimelineStart, Anchor::BOTTOM_LEFT),
+                (length / 2.0, Key::TimelineEnd, Anchor::BOTTOM_RIGHT),
+            ] {
+                commands.spawn((
+                    Text2d::new(lang.t(key)),
+                    fonts.bold(44.0),
+                    TextColor(palette::INK_SOFT),
+                    anchor,
+                    Transform::from_xyz(x, TIMELINE_Y + 130.0, 0.1),
+                    ChildOf(root),
+                ));
+            }
+        }
+        RoundKind::Links(_) | RoundKind::Matching(_) => {}
+    }
 }
 
 fn spawn_board(mut commands: Commands) {

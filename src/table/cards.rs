@@ -1,5 +1,8 @@
 //! Cards on the board: drawn from the session's game, dragged to move them, clicked to read
-//! them, and their ➜ handle pulled onto another card to draw an arrow.
+//! them, and (in links and matching rounds) their ➜ handle pulled onto another card to draw
+//! an arrow. After a check each card shows its verdict (icon + word, not colour alone) and its
+//! date; "show solution" glides every card to where it belongs, unless the browser asks for
+//! reduced motion.
 
 use bevy::prelude::*;
 use bevy::sprite::Anchor;
@@ -9,7 +12,11 @@ use super::camera::{MainCamera, scale_of};
 use super::links::LinkDrag;
 use super::{CARD_SIZE, DragState, Selection};
 use crate::AppSystems;
-use crate::rules::{Action, Card, CardId, Phase, Pos};
+use crate::i18n::Key;
+use crate::locale::Lang;
+use crate::rules::{
+    Action, CARD_HEIGHT, CARD_WIDTH, Card, CardId, Game, Phase, Placement, Pos, RoundKind,
+};
 use crate::screens::Screen;
 use crate::session::{ActionRejected, PlayerAction, Session};
 use crate::theme::font::UiFonts;
@@ -23,32 +30,45 @@ pub struct BoardCard(pub CardId);
 #[derive(Component, Debug, Clone)]
 pub struct LinkHandle(pub CardId);
 
-/// The coloured edge behind a card (shows selection).
+/// The coloured edge behind a card (shows selection and verdicts).
 #[derive(Component)]
 pub struct CardFrame;
+
+/// The verdict line under a card's text, after a check ("✓ Bonne zone").
+#[derive(Component)]
+pub struct CardBadge;
+
+/// Where a card is gliding to (the solution, or back to the players' board).
+#[derive(Component)]
+pub struct GlideTo(pub Vec3);
+
+/// Whether the browser asks for reduced motion (then cards jump instead of gliding).
+#[derive(Resource, Default, Debug, Clone, Copy)]
+pub struct ReducedMotion(pub bool);
 
 const HANDLE_SIZE: f32 = 34.0;
 const DRAG_Z: f32 = 40.0;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(
-        Update,
-        (sync_cards, highlight_selection)
-            .chain()
-            .in_set(AppSystems::Sync)
-            .distributive_run_if(in_state(Screen::Play).and_then(resource_exists::<Session>)),
-    )
-    .add_observer(hover_card)
-    .add_observer(leave_card)
-    .add_observer(start_card_drag)
-    .add_observer(drag_card)
-    .add_observer(end_card_drag)
-    .add_observer(click_card)
-    .add_observer(drop_on_card)
-    .add_observer(start_link_drag)
-    .add_observer(drag_link)
-    .add_observer(end_link_drag)
-    .add_observer(click_handle);
+    app.init_resource::<ReducedMotion>()
+        .add_systems(
+            Update,
+            (sync_cards, style_cards, glide)
+                .chain()
+                .in_set(AppSystems::Sync)
+                .distributive_run_if(in_state(Screen::Play).and_then(resource_exists::<Session>)),
+        )
+        .add_observer(hover_card)
+        .add_observer(leave_card)
+        .add_observer(start_card_drag)
+        .add_observer(drag_card)
+        .add_observer(end_card_drag)
+        .add_observer(click_card)
+        .add_observer(drop_on_card)
+        .add_observer(start_link_drag)
+        .add_observer(drag_link)
+        .add_observer(end_link_drag)
+        .add_observer(click_handle);
 }
 
 /// Depth of the card at `index` in the board's drawing order.
@@ -56,8 +76,47 @@ fn card_z(index: usize) -> f32 {
     1.0 + index as f32 * 0.05
 }
 
-/// The bundle of one card on the board.
-pub fn card_view(card: &Card, pos: Pos, z: f32, fonts: &UiFonts) -> impl Bundle {
+/// One card on the board, with its ➜ handle when the round draws links.
+pub fn spawn_card(
+    commands: &mut Commands,
+    card: &Card,
+    pos: Pos,
+    z: f32,
+    with_handle: bool,
+    fonts: &UiFonts,
+) -> Entity {
+    let half = CARD_SIZE / 2.0;
+    let entity = commands.spawn(card_view(card, pos, z, fonts)).id();
+    commands.spawn((
+        CardBadge,
+        Text2d::new(""),
+        fonts.bold(14.0),
+        TextColor(palette::INK),
+        Anchor::BOTTOM_LEFT,
+        Transform::from_xyz(-half.x + 12.0, -half.y + 8.0, 0.003),
+        ChildOf(entity),
+    ));
+    if with_handle {
+        commands.spawn((
+            Name::new("Link handle"),
+            LinkHandle(card.id.clone()),
+            Sprite::from_color(palette::HANDLE, Vec2::splat(HANDLE_SIZE)),
+            Transform::from_xyz(half.x, 0.0, 0.004),
+            Pickable::default(),
+            ChildOf(entity),
+            children![(
+                Text2d::new("➜"),
+                fonts.bold(20.0),
+                TextColor(palette::BUTTON_TEXT),
+                Transform::from_xyz(0.0, 0.0, 0.001),
+            )],
+        ));
+    }
+    entity
+}
+
+/// The bundle of one card on the board (without handle or badge).
+fn card_view(card: &Card, pos: Pos, z: f32, fonts: &UiFonts) -> impl Bundle {
     let half = CARD_SIZE / 2.0;
     (
         Name::new(format!("Card {}", card.id)),
@@ -85,81 +144,210 @@ pub fn card_view(card: &Card, pos: Pos, z: f32, fonts: &UiFonts) -> impl Bundle 
                     TextColor(palette::INK_SOFT),
                 )],
             ),
-            (
-                Name::new("Link handle"),
-                LinkHandle(card.id.clone()),
-                Sprite::from_color(palette::HANDLE, Vec2::splat(HANDLE_SIZE)),
-                Transform::from_xyz(half.x, 0.0, 0.004),
-                Pickable::default(),
-                children![(
-                    Text2d::new("➜"),
-                    fonts.bold(20.0),
-                    TextColor(palette::BUTTON_TEXT),
-                    Transform::from_xyz(0.0, 0.0, 0.001),
-                )],
-            ),
         ],
     )
 }
 
+/// Cards shown on the board and where: the players' board, or every card of the round at
+/// its place while the solution is shown.
+pub fn shown_cards(game: &Game) -> Vec<(CardId, Pos)> {
+    if game.showing_solution() {
+        game.solution().positions
+    } else {
+        game.board().placed().to_vec()
+    }
+}
+
 /// Brings card entities in line with the game: spawn, move, despawn.
+#[allow(clippy::too_many_arguments, reason = "a Bevy system")]
 fn sync_cards(
     mut commands: Commands,
     session: Res<Session>,
     mut rejected: MessageReader<ActionRejected>,
     mut cards: Query<(Entity, &BoardCard, &mut Transform)>,
     fonts: Res<UiFonts>,
+    reduced: Res<ReducedMotion>,
+    mut shown: Local<Option<(usize, bool, bool)>>,
+    mut redraw: MessageWriter<bevy::window::RequestRedraw>,
 ) {
     let refused = rejected.read().count() > 0;
     if !session.is_changed() && !refused {
         return;
     }
     let game = &session.game;
-    let placed = game.board().placed();
+    let with_handle = game.kind().uses_links();
+    // Another round rebuilds every card; entering or leaving the solution glides them;
+    // everything else moves at once.
+    let solution = game.showing_solution();
+    let rebuild = shown.is_none_or(|(round, _, _)| round != game.round_index());
+    let solution_changed = shown.is_some_and(|(_, _, was)| was != solution);
+    *shown = Some((game.round_index(), with_handle, solution));
+    let shown = shown_cards(game);
     for (entity, BoardCard(id), mut transform) in &mut cards {
-        match placed.iter().position(|(c, _)| c == id) {
-            Some(index) => {
-                let pos = placed[index].1;
+        match shown.iter().position(|(c, _)| c == id) {
+            Some(index) if !rebuild => {
+                let pos = shown[index].1;
                 let target = Vec3::new(pos.x, pos.y, card_z(index));
                 if transform.translation != target {
-                    transform.translation = target;
+                    if solution_changed && !reduced.0 {
+                        commands.entity(entity).insert(GlideTo(target));
+                        redraw.write(bevy::window::RequestRedraw);
+                    } else {
+                        commands.entity(entity).remove::<GlideTo>();
+                        transform.translation = target;
+                    }
                 }
             }
-            None => commands.entity(entity).despawn(),
+            _ => commands.entity(entity).despawn(),
         }
     }
-    for (index, (id, pos)) in placed.iter().enumerate() {
-        if cards.iter().any(|(_, BoardCard(c), _)| c == id) {
+    for (index, (id, pos)) in shown.iter().enumerate() {
+        if !rebuild && cards.iter().any(|(_, BoardCard(c), _)| c == id) {
             continue;
         }
         if let Some(card) = game.deck().card(id) {
-            commands.spawn(card_view(card, *pos, card_z(index), &fonts));
+            // Cards that were in the hand come from the bottom of the board when gliding.
+            let glide = solution && solution_changed && !reduced.0 && !rebuild;
+            let start = if glide {
+                Pos::new(pos.x, -crate::rules::BOARD_HALF_HEIGHT)
+            } else {
+                *pos
+            };
+            let entity = spawn_card(
+                &mut commands,
+                card,
+                start,
+                card_z(index),
+                with_handle,
+                &fonts,
+            );
+            if glide {
+                commands
+                    .entity(entity)
+                    .insert(GlideTo(Vec3::new(pos.x, pos.y, card_z(index))));
+                redraw.write(bevy::window::RequestRedraw);
+            }
         }
     }
 }
 
-fn highlight_selection(
+/// Moves gliding cards a step closer to their target; asks for the next frame until done.
+fn glide(
+    mut commands: Commands,
+    mut cards: Query<(Entity, &GlideTo, &mut Transform)>,
+    time: Res<Time>,
+    mut redraw: MessageWriter<bevy::window::RequestRedraw>,
+) {
+    // About 0.4 s from anywhere on the board, whatever the frame rate.
+    let t = 1.0 - (-time.delta_secs() * 9.0).exp();
+    for (entity, GlideTo(target), mut transform) in &mut cards {
+        let next = transform.translation.lerp(*target, t.clamp(0.05, 1.0));
+        if next.distance(*target) < 1.5 {
+            transform.translation = *target;
+            commands.entity(entity).remove::<GlideTo>();
+        } else {
+            transform.translation = next;
+            redraw.write(bevy::window::RequestRedraw);
+        }
+    }
+}
+
+/// The word and colour of a card's verdict, with its icon.
+pub fn placement_style(lang: Lang, placement: &Placement) -> (String, Color) {
+    match placement {
+        Placement::RightZone { .. } => (
+            format!("✓ {}", lang.t(Key::VerdictRightZone)),
+            palette::CORRECT,
+        ),
+        Placement::InPlace { .. } => (
+            format!("✓ {}", lang.t(Key::VerdictInPlace)),
+            palette::CORRECT,
+        ),
+        Placement::WrongZone { .. } => (
+            format!("✗ {}", lang.t(Key::VerdictWrongZone)),
+            palette::WRONG,
+        ),
+        Placement::Misplaced { .. } => (
+            format!("✗ {}", lang.t(Key::VerdictMisplaced)),
+            palette::WRONG,
+        ),
+    }
+}
+
+/// Frame colours (selection, verdict) and the verdict / date line of every card.
+fn style_cards(
+    session: Res<Session>,
     selection: Res<Selection>,
+    lang: Res<Lang>,
     cards: Query<(&BoardCard, &Children)>,
     mut frames: Query<&mut Sprite, With<CardFrame>>,
+    mut badges: Query<(&mut Text2d, &mut TextColor), With<CardBadge>>,
+    added: Query<(), Added<BoardCard>>,
 ) {
-    if !selection.is_changed() {
+    if !session.is_changed() && !selection.is_changed() && !lang.is_changed() && added.is_empty() {
         return;
     }
+    let game = &session.game;
+    let report = game.report();
     for (BoardCard(id), children) in &cards {
+        let placement = report.and_then(|r| r.placement(id));
         let highlighted =
             selection.card.as_ref() == Some(id) || selection.linking_from.as_ref() == Some(id);
-        let color = if highlighted {
+        let (badge, verdict_color) = match placement {
+            Some(p) if !game.showing_solution() => {
+                let (label, color) = placement_style(*lang, p);
+                (label, Some(color))
+            }
+            _ => (String::new(), None),
+        };
+        // The date is part of the answer: shown once the round has been checked.
+        let date = game
+            .report()
+            .and_then(|_| game.deck().card(id))
+            .and_then(|c| c.date.clone());
+        let line = match (badge.is_empty(), date) {
+            (true, None) => String::new(),
+            (true, Some(d)) => d,
+            (false, None) => badge,
+            (false, Some(d)) => format!("{badge} · {d}"),
+        };
+        let frame_color = if highlighted {
             palette::CARD_SELECTED
         } else {
-            palette::CARD_EDGE
+            verdict_color.unwrap_or(palette::CARD_EDGE)
         };
         for child in children.iter() {
-            if let Ok(mut sprite) = frames.get_mut(child) {
-                sprite.color = color;
+            if let Ok(mut sprite) = frames.get_mut(child)
+                && sprite.color != frame_color
+            {
+                sprite.color = frame_color;
+            }
+            if let Ok((mut text, mut color)) = badges.get_mut(child)
+                && text.0 != line
+            {
+                text.0 = line.clone();
+                color.0 = verdict_color.unwrap_or(palette::INK_SOFT);
             }
         }
     }
+}
+
+/// In a matching round, a card dropped onto another is paired with it: it lands beside its
+/// partner. Returns the partner and where the dropped card goes.
+pub fn pair_drop(game: &Game, card: &CardId, at: Pos) -> Option<(CardId, Pos)> {
+    if !matches!(game.kind(), RoundKind::Matching(_)) {
+        return None;
+    }
+    let (partner, pos) = game.board().placed().iter().rev().find(|(c, p)| {
+        c != card && (p.x - at.x).abs() < CARD_WIDTH / 2.0 && (p.y - at.y).abs() < CARD_HEIGHT / 2.0
+    })?;
+    let beside = Pos::new(pos.x + CARD_WIDTH + 70.0, pos.y);
+    let beside = if beside.is_on_board() {
+        beside
+    } else {
+        Pos::new(pos.x - CARD_WIDTH - 70.0, pos.y)
+    };
+    Some((partner.clone(), beside.clamped()))
 }
 
 fn is_playing(session: &Session) -> bool {
@@ -234,10 +422,25 @@ fn end_card_drag(
     };
     if drag.was_dragged(target) {
         let at = transform.translation.truncate();
-        actions.write(PlayerAction(Action::MoveCard {
-            card: id.clone(),
-            to: Pos::new(at.x, at.y).clamped(),
-        }));
+        let to = Pos::new(at.x, at.y).clamped();
+        match session.as_ref().and_then(|s| pair_drop(&s.game, id, to)) {
+            Some((partner, beside)) => {
+                actions.write(PlayerAction(Action::MoveCard {
+                    card: id.clone(),
+                    to: beside,
+                }));
+                actions.write(PlayerAction(Action::AddLink {
+                    from: partner,
+                    to: id.clone(),
+                }));
+            }
+            None => {
+                actions.write(PlayerAction(Action::MoveCard {
+                    card: id.clone(),
+                    to,
+                }));
+            }
+        }
     } else if let Some(session) = session.as_mut() {
         // A click, not a move: put the card back exactly (and in its layer).
         session.set_changed();

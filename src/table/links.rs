@@ -90,8 +90,14 @@ pub fn verdict_style(lang: Lang, verdict: &Verdict) -> (String, Color) {
     }
 }
 
-/// The shaft and the two strokes of an arrow's head, as children of `parent`.
-fn spawn_arrow_parts(parent: &mut ChildSpawnerCommands, color: Color, pickable: bool) {
+/// The shaft and (for a directed link) the two strokes of an arrow's head, as children of
+/// `parent`.
+fn spawn_arrow_parts(
+    parent: &mut ChildSpawnerCommands,
+    color: Color,
+    pickable: bool,
+    directed: bool,
+) {
     let pick = if pickable {
         Pickable::default()
     } else {
@@ -103,7 +109,7 @@ fn spawn_arrow_parts(parent: &mut ChildSpawnerCommands, color: Color, pickable: 
         Transform::default(),
         pick,
     ));
-    for side in [-1.0, 1.0] {
+    for side in [-1.0, 1.0].into_iter().filter(|_| directed) {
         parent.spawn((
             LinkBarb(side),
             Sprite::from_color(color, Vec2::ONE),
@@ -123,7 +129,7 @@ fn spawn_pending_arrow(mut commands: Commands) {
             Visibility::Hidden,
             DespawnOnExit(Screen::Play),
         ))
-        .with_children(|parent| spawn_arrow_parts(parent, palette::ACCENT, false));
+        .with_children(|parent| spawn_arrow_parts(parent, palette::ACCENT, false, true));
 }
 
 fn sync_links(
@@ -141,10 +147,22 @@ fn sync_links(
         commands.entity(entity).despawn();
     }
     let game = &session.game;
-    let report = game.report();
-    for link in game.board().links() {
+    // Pairs have no direction; cause → effect links do.
+    let directed = !matches!(game.kind(), crate::rules::RoundKind::Matching(_));
+    let solution = game.showing_solution();
+    let report = game.report().filter(|_| !solution);
+    let links = if solution {
+        game.solution().links
+    } else {
+        game.board().links().to_vec()
+    };
+    for link in &links {
         let verdict = report.and_then(|r| r.verdict(link));
-        let color = verdict.map_or(palette::LINK, |v| verdict_style(*lang, v).1);
+        let color = if solution {
+            palette::CORRECT
+        } else {
+            verdict.map_or(palette::LINK, |v| verdict_style(*lang, v).1)
+        };
         let mut root = commands.spawn((
             Name::new(format!("Link {} -> {}", link.from, link.to)),
             LinkView(link.clone()),
@@ -154,7 +172,7 @@ fn sync_links(
             DespawnOnExit(Screen::Play),
         ));
         root.with_children(|parent| {
-            spawn_arrow_parts(parent, color, true);
+            spawn_arrow_parts(parent, color, !solution, directed);
             if let Some(verdict) = verdict {
                 let (label, color) = verdict_style(*lang, verdict);
                 let width = label.chars().count() as f32 * 9.5 + 18.0;
@@ -334,5 +352,6 @@ fn click_link(
             selection.link = Some(link.clone());
             selection.card = None;
         }
+        Phase::Solution(_) => {}
     }
 }

@@ -61,7 +61,12 @@ fn rebuild_tray(
         commands.entity(tray).despawn();
     }
     let game = &session.game;
-    let hand = game.hand();
+    // While the solution is shown every card is on the board.
+    let hand = if game.showing_solution() {
+        Vec::new()
+    } else {
+        game.hand()
+    };
     let tray = commands
         .spawn((
             Name::new("Tray"),
@@ -281,6 +286,7 @@ fn drop_tray_card(
     camera: Single<(&Camera, &GlobalTransform), With<MainCamera>>,
     mut actions: MessageWriter<PlayerAction>,
     mut commands: Commands,
+    session: Option<Res<Session>>,
 ) {
     let target = release.event_target();
     let Ok((TrayCard(id), mut background)) = cards.get_mut(target) else {
@@ -297,10 +303,28 @@ fn drop_tray_card(
         && over_board(&window, at)
         && let Ok(world) = camera.0.viewport_to_world_2d(camera.1, at)
     {
-        actions.write(PlayerAction(Action::PlaceCard {
-            card: id.clone(),
-            at: Pos::new(world.x, world.y).clamped(),
-        }));
+        let at = Pos::new(world.x, world.y).clamped();
+        match session
+            .as_ref()
+            .and_then(|s| super::cards::pair_drop(&s.game, id, at))
+        {
+            Some((partner, beside)) => {
+                actions.write(PlayerAction(Action::PlaceCard {
+                    card: id.clone(),
+                    at: beside,
+                }));
+                actions.write(PlayerAction(Action::AddLink {
+                    from: partner,
+                    to: id.clone(),
+                }));
+            }
+            None => {
+                actions.write(PlayerAction(Action::PlaceCard {
+                    card: id.clone(),
+                    at,
+                }));
+            }
+        }
     }
 }
 

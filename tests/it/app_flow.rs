@@ -106,7 +106,9 @@ fn a_whole_round_through_the_action_path() {
     let (lots, required) = {
         let session = app.world().resource::<Session>();
         assert_eq!(session.file, file);
-        let RoundKind::Links(round) = &session.game.round().kind;
+        let RoundKind::Links(round) = &session.game.round().kind else {
+            panic!("the first round is a links round");
+        };
         let required: Vec<(CardId, CardId)> = round
             .links
             .iter()

@@ -111,7 +111,7 @@ fn unknown_and_missing_fields() {
     assert_single(
         "unknown-field.ron",
         "23:13: error: Unexpected field named `titel` in `Card`, expected one of `id`, \
-         `title`, `face`, `back`, `sources`, or `image` instead",
+         `title`, `face`, `back`, `sources`, `image`, or `date` instead",
     );
     assert_single(
         "missing-field.ron",
@@ -124,8 +124,8 @@ fn unknown_and_missing_fields() {
     );
     assert_single(
         "unknown-round-kind.ron",
-        "42:19: error: Unexpected variant named `Puzzle` in enum `RoundKind`, expected `Links` \
-         instead",
+        "42:19: error: Unexpected variant named `Puzzle` in enum `RoundKind`, expected one of \
+         `Links`, `Categories`, `Timeline`, or `Matching` instead",
     );
 }
 
@@ -192,6 +192,61 @@ fn lots_and_links_problems() {
 }
 
 #[test]
+fn a_deck_with_every_round_kind_passes() {
+    let run = deck_check(&["kinds.fr.ron"]);
+    assert_eq!(run.status, 0, "{}", run.stdout);
+}
+
+fn expect_all(file: &str, expected: &[&str]) {
+    assert_eq!(
+        problems(file),
+        expected
+            .iter()
+            .map(|e| format!("tests/fixtures/decks/{file}:{e}"))
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn categories_problems() {
+    expect_all(
+        "bad-categories.ron",
+        &[
+            "29:24: error: a categories round needs 2 to 6 zones, this one has 1",
+            "33:58: error: card `assemblee` has no zone: list the zone(s) where it is right",
+            "34:63: error: unknown zone `pouvoir` for card `senat`",
+            "35:38: error: card `senat` is listed twice in this round",
+            "39:56: error: zone `vote` is a right zone of card `president`",
+        ],
+    );
+}
+
+#[test]
+fn timeline_problems() {
+    expect_all(
+        "bad-timeline.ron",
+        &[
+            "47:49: error: unknown card `promulgue`",
+            "47:63: error: step 2 is empty",
+            "47:68: error: card `adoption` is listed twice in this round",
+            "19:18: warning: card `journal-officiel` is not used by any round",
+        ],
+    );
+}
+
+#[test]
+fn matching_problems() {
+    expect_all(
+        "bad-matching.ron",
+        &[
+            "57:52: error: the pair of `president` has no right side",
+            "61:21: error: `adoption` and `senat` are a right pair",
+            "62:57: error: card `conseil-etat` is not in this round's pairs",
+        ],
+    );
+}
+
+#[test]
 fn language_versions_must_match() {
     let run = deck_check(&["valid.fr.ron", "mismatch.en.ron"]);
     assert_eq!(run.status, 1);
@@ -203,6 +258,21 @@ fn language_versions_must_match() {
              tests/fixtures/decks/valid.fr.ron",
             "tests/fixtures/decks/mismatch.en.ron:47:24: error: the expected links differ from \
              those of tests/fixtures/decks/valid.fr.ron",
+        ]
+    );
+}
+
+#[test]
+fn language_versions_of_every_round_kind_must_match() {
+    let run = deck_check(&["kinds.fr.ron", "kinds-mismatch.en.ron"]);
+    assert_eq!(run.status, 1);
+    assert_eq!(
+        run.stdout.lines().collect::<Vec<_>>(),
+        vec![
+            "tests/fixtures/decks/kinds-mismatch.en.ron:47:35: error: the steps differ from \
+             those of tests/fixtures/decks/kinds.fr.ron",
+            "tests/fixtures/decks/kinds-mismatch.en.ron:55:24: error: the pairs differ from \
+             those of tests/fixtures/decks/kinds.fr.ron",
         ]
     );
 }

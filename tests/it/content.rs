@@ -196,16 +196,31 @@ fn deck_texts(deck: &Deck) -> Vec<String> {
     ];
     for c in &deck.cards {
         texts.extend([c.title.clone(), c.face.clone(), c.back.clone()]);
+        texts.extend(c.date.clone());
     }
     for s in &deck.sources {
         texts.push(s.title.clone());
     }
     for r in &deck.rounds {
         texts.extend([r.title.clone(), r.intro.clone(), r.debrief.clone()]);
-        let fresque::rules::RoundKind::Links(l) = &r.kind;
-        texts.extend(l.links.iter().map(|x| x.why.clone()));
-        texts.extend(l.wrong_links.iter().map(|x| x.why.clone()));
-        texts.extend(l.lots.iter().filter_map(|x| x.title.clone()));
+        match &r.kind {
+            fresque::rules::RoundKind::Links(l) => {
+                texts.extend(l.links.iter().map(|x| x.why.clone()));
+                texts.extend(l.wrong_links.iter().map(|x| x.why.clone()));
+                texts.extend(l.lots.iter().filter_map(|x| x.title.clone()));
+            }
+            fresque::rules::RoundKind::Categories(c) => {
+                texts.extend(c.zones.iter().map(|z| z.label.clone()));
+                texts.extend(c.zones.iter().filter_map(|z| z.description.clone()));
+                texts.extend(c.cards.iter().map(|x| x.why.clone()));
+                texts.extend(c.wrong_zones.iter().map(|x| x.why.clone()));
+            }
+            fresque::rules::RoundKind::Timeline(_) => {}
+            fresque::rules::RoundKind::Matching(m) => {
+                texts.extend(m.pairs.iter().map(|x| x.why.clone()));
+                texts.extend(m.wrong_pairs.iter().map(|x| x.why.clone()));
+            }
+        }
     }
     texts
 }

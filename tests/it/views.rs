@@ -6,6 +6,38 @@ use fresque::AppPlugin;
 use fresque::screens::flow::Screen;
 use fresque::ui_action::{AutomationId, UiAction};
 
+/// The game on an asset folder made of the shipped fonts with the fixture decks `files`
+/// (from tests/fixtures/decks) listed in a manifest.
+fn game_with_decks(name: &str, files: &[&str]) -> App {
+    let folder = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&folder);
+    std::fs::create_dir_all(folder.join("decks")).unwrap();
+    copy_dir(&crate::root().join("assets/fonts"), &folder.join("fonts"));
+    copy_dir(&crate::root().join("assets/i18n"), &folder.join("i18n"));
+    for f in files {
+        std::fs::copy(crate::fixture(f), folder.join("decks").join(f)).unwrap();
+    }
+    let list: Vec<String> = files.iter().map(|f| format!("\"{f}\"")).collect();
+    std::fs::write(
+        folder.join("decks/manifest.ron"),
+        format!("Manifest(decks: [{}])", list.join(", ")),
+    )
+    .unwrap();
+    let mut app = App::new();
+    app.add_plugins(AppPlugin {
+        asset_folder: Some(folder.to_string_lossy().into_owned()),
+    });
+    app
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for file in std::fs::read_dir(from).unwrap() {
+        let file = file.unwrap();
+        std::fs::copy(file.path(), to.join(file.file_name())).unwrap();
+    }
+}
+
 /// The game on an asset folder made of the shipped assets with the decks of `fixture`.
 fn game(fixture: &str) -> App {
     let folder = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(fixture);
@@ -136,7 +168,9 @@ fn a_checked_board_shows_verdicts_with_icons_and_words() {
 
     let (first, second, wrong) = {
         let session = app.world().resource::<Session>();
-        let RoundKind::Links(round) = &session.game.round().kind;
+        let RoundKind::Links(round) = &session.game.round().kind else {
+            panic!("the first round is a links round");
+        };
         let link = round
             .links
             .iter()
@@ -182,4 +216,154 @@ fn a_checked_board_shows_verdicts_with_icons_and_words() {
         "an icon goes with the word: {shown}"
     );
     assert!(shown.contains("✗ Faux"), "{shown}");
+}
+
+#[test]
+fn a_parcours_of_three_kinds_through_the_action_path_with_its_summary() {
+    use fresque::rules::{Action, Event, Placement, Pos, RoundKind, zone_rects};
+    use fresque::session::{GameEvent, PlayerAction, Session};
+
+    #[derive(Resource, Default)]
+    struct Seen(Vec<Event>);
+    fn record(mut events: MessageReader<GameEvent>, mut seen: ResMut<Seen>) {
+        seen.0.extend(events.read().map(|GameEvent(e)| e.clone()));
+    }
+
+    let mut app = game_with_decks("parcours", &["kinds.fr.ron"]);
+    app.init_resource::<Seen>()
+        .add_systems(Update, record.after(fresque::AppSystems::Apply));
+    update_until(&mut app, "the title screen", |w| screen(w) == Screen::Title);
+    send(&mut app, UiAction::OpenDecks);
+    send(
+        &mut app,
+        UiAction::StartDeck("assets/decks/kinds.fr.ron".into()),
+    );
+    assert_eq!(screen(app.world()), Screen::Play);
+    let act = |app: &mut App, action: Action| {
+        app.world_mut().write_message(PlayerAction(action));
+        for _ in 0..3 {
+            app.update();
+        }
+    };
+    let game = |app: &App| app.world().resource::<Session>().game.clone();
+    assert!(texts(app.world_mut()).contains("Manche 1 sur 3"));
+
+    // Round 1, categories: the president in the "vote" zone is a known misconception.
+    let RoundKind::Categories(round) = game(&app).kind().clone() else {
+        panic!("round 1 sorts cards");
+    };
+    let zones = zone_rects(&round);
+    for (card, zone) in [("assemblee", 0), ("senat", 0), ("president", 0)] {
+        let at = zones[zone].center();
+        act(
+            &mut app,
+            Action::PlaceCard {
+                card: card.into(),
+                at,
+            },
+        );
+    }
+    act(&mut app, Action::Check);
+    let shown = texts(app.world_mut());
+    assert!(shown.contains("✓ Bonne zone"), "{shown}");
+    assert!(shown.contains("✗ Mauvaise zone"), "{shown}");
+    assert!(shown.contains("Le président ne vote pas la loi"), "{shown}");
+    assert!(controls(app.world_mut()).contains(&"next-round".to_owned()));
+    // Show the solution, then back to the players' board.
+    send(&mut app, UiAction::ShowSolution);
+    assert!(game(&app).showing_solution());
+    send(&mut app, UiAction::Retry);
+    assert!(matches!(
+        game(&app).board().position(&"president".into()),
+        Some(p) if zones[0].contains(p)
+    ));
+    act(
+        &mut app,
+        Action::MoveCard {
+            card: "president".into(),
+            to: zones[1].center(),
+        },
+    );
+    act(&mut app, Action::Check);
+    assert!(game(&app).report().unwrap().is_perfect());
+
+    // Round 2, timeline, dealt shuffled; put in order and check.
+    send(&mut app, UiAction::GoToRound(1));
+    assert!(texts(app.world_mut()).contains("Manche 2 sur 3"));
+    for (i, card) in ["adoption", "promulgation", "journal-officiel"]
+        .iter()
+        .enumerate()
+    {
+        act(
+            &mut app,
+            Action::PlaceCard {
+                card: (*card).into(),
+                at: Pos::new(-800.0 + i as f32 * 500.0, 0.0),
+            },
+        );
+    }
+    act(&mut app, Action::Check);
+    let report = game(&app).report().unwrap().clone();
+    assert!(
+        report
+            .cards
+            .iter()
+            .all(|c| matches!(c.placement, Placement::InPlace { .. }))
+    );
+    assert!(
+        texts(app.world_mut()).contains("J + 15 au plus"),
+        "the date shows after the check"
+    );
+
+    // Round 3, matching: one pair made by a link, one missing.
+    send(&mut app, UiAction::GoToRound(2));
+    for (i, card) in ["president", "promulgation", "adoption"].iter().enumerate() {
+        act(
+            &mut app,
+            Action::PlaceCard {
+                card: (*card).into(),
+                at: Pos::new(-800.0 + i as f32 * 500.0, 0.0),
+            },
+        );
+    }
+    act(
+        &mut app,
+        Action::AddLink {
+            from: "promulgation".into(),
+            to: "president".into(),
+        },
+    );
+    act(&mut app, Action::Check);
+    let report = game(&app).report().unwrap().clone();
+    assert_eq!((report.correct(), report.missing.len()), (1, 2));
+    assert!(controls(app.world_mut()).contains(&"finish".to_owned()));
+
+    // The summary lists the misconception met in round 1 with its correction.
+    send(&mut app, UiAction::Finish);
+    let shown = texts(app.world_mut());
+    assert!(shown.contains("Bilan du parcours"), "{shown}");
+    assert!(
+        shown.contains("Président de la République → Vote la loi"),
+        "{shown}"
+    );
+    assert!(shown.contains("C14 — Constitution, article 10"), "{shown}");
+    // Review round 1: its feedback is still there.
+    send(&mut app, UiAction::GoToRound(0));
+    assert!(game(&app).report().is_some_and(|r| r.is_perfect()));
+    assert!(!texts(app.world_mut()).contains("Bilan du parcours"));
+    // Play the whole deck again without restarting the app.
+    send(
+        &mut app,
+        UiAction::StartDeck("assets/decks/kinds.fr.ron".into()),
+    );
+    assert_eq!(game(&app).round_index(), 0);
+    assert!(game(&app).board().placed().is_empty());
+    let seen = &app.world().resource::<Seen>().0;
+    assert_eq!(
+        seen.iter()
+            .filter(|e| matches!(e, Event::Checked(_)))
+            .count(),
+        4
+    );
+    assert!(seen.iter().any(|e| matches!(e, Event::Finished)));
 }

@@ -1,0 +1,194 @@
+//! Where things lie on the board: the zones of a categories round, the line of a timeline,
+//! and where each card belongs when the solution is shown. Pure geometry, shared by the
+//! rules (to check) and the views (to draw), so both always agree.
+
+use super::board::{BOARD_HALF_HEIGHT, BOARD_HALF_WIDTH, Pos};
+use super::deck::{CardId, CategoriesRound, LinksRound, MatchingRound, RoundKind, TimelineRound};
+
+/// A card's size on the board, in board units.
+pub const CARD_WIDTH: f32 = 240.0;
+pub const CARD_HEIGHT: f32 = 150.0;
+
+/// The gap between two zones.
+const ZONE_GAP: f32 = 40.0;
+/// The band at the top of a zone that holds its label.
+pub const ZONE_HEADER: f32 = 190.0;
+
+/// An axis-aligned rectangle on the board.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rect {
+    pub min: Pos,
+    pub max: Pos,
+}
+
+impl Rect {
+    pub fn contains(&self, p: Pos) -> bool {
+        p.x >= self.min.x && p.x <= self.max.x && p.y >= self.min.y && p.y <= self.max.y
+    }
+
+    pub fn center(&self) -> Pos {
+        Pos::new(
+            (self.min.x + self.max.x) / 2.0,
+            (self.min.y + self.max.y) / 2.0,
+        )
+    }
+
+    pub fn width(&self) -> f32 {
+        self.max.x - self.min.x
+    }
+
+    pub fn height(&self) -> f32 {
+        self.max.y - self.min.y
+    }
+}
+
+/// The zones of a categories round, side by side across the board, in the deck's order.
+pub fn zone_rects(round: &CategoriesRound) -> Vec<Rect> {
+    let n = round.zones.len().max(1) as f32;
+    let margin = 60.0;
+    let width = (2.0 * (BOARD_HALF_WIDTH - margin) - (n - 1.0) * ZONE_GAP) / n;
+    (0..round.zones.len())
+        .map(|i| {
+            let left = -BOARD_HALF_WIDTH + margin + i as f32 * (width + ZONE_GAP);
+            Rect {
+                min: Pos::new(left, -BOARD_HALF_HEIGHT + margin),
+                max: Pos::new(left + width, BOARD_HALF_HEIGHT - margin),
+            }
+        })
+        .collect()
+}
+
+/// The zone (index) a card centred at `pos` lies in.
+pub fn zone_at(round: &CategoriesRound, pos: Pos) -> Option<usize> {
+    zone_rects(round).iter().position(|r| r.contains(pos))
+}
+
+/// The height of a timeline's line; players order cards along it, left to right.
+pub const TIMELINE_Y: f32 = 0.0;
+
+/// Where each card belongs, for "show solution".
+pub fn solution_positions(kind: &RoundKind) -> Vec<(CardId, Pos)> {
+    match kind {
+        RoundKind::Links(r) => links_layout(r),
+        RoundKind::Categories(r) => categories_layout(r),
+        RoundKind::Timeline(r) => timeline_layout(r),
+        RoundKind::Matching(r) => matching_layout(r),
+    }
+}
+
+/// Columns of cards from causes (left) to effects (right): a card's column is the length of
+/// the longest chain of reference links leading to it.
+fn links_layout(round: &LinksRound) -> Vec<(CardId, Pos)> {
+    let cards: Vec<&CardId> = round.cards().collect();
+    let mut level = vec![0usize; cards.len()];
+    let index = |c: &CardId| cards.iter().position(|x| *x == c);
+    // Longest path by relaxation; bounded, so a cycle cannot loop for ever.
+    for _ in 0..cards.len() {
+        let mut changed = false;
+        for l in &round.links {
+            if let (Some(a), Some(b)) = (index(&l.from), index(&l.to))
+                && level[b] < level[a] + 1
+                && level[a] + 1 < cards.len()
+            {
+                level[b] = level[a] + 1;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    let columns = level.iter().max().map_or(1, |m| m + 1);
+    let mut out = Vec::new();
+    for column in 0..columns {
+        let in_column: Vec<usize> = (0..cards.len()).filter(|&i| level[i] == column).collect();
+        let x = spread(column, columns, BOARD_HALF_WIDTH - CARD_WIDTH);
+        for (row, &i) in in_column.iter().enumerate() {
+            let y = -spread(
+                row,
+                in_column.len(),
+                (BOARD_HALF_HEIGHT - CARD_HEIGHT)
+                    .min(in_column.len() as f32 * (CARD_HEIGHT + 60.0) / 2.0),
+            );
+            out.push((cards[i].clone(), Pos::new(x, y)));
+        }
+    }
+    out
+}
+
+/// The centre of slot `i` of `n` spread evenly over [-half, half].
+fn spread(i: usize, n: usize, half: f32) -> f32 {
+    if n <= 1 {
+        return 0.0;
+    }
+    -half + 2.0 * half * i as f32 / (n - 1) as f32
+}
+
+fn categories_layout(round: &CategoriesRound) -> Vec<(CardId, Pos)> {
+    let rects = zone_rects(round);
+    let mut filled = vec![0usize; rects.len()];
+    let mut out = Vec::new();
+    for sorted in &round.cards {
+        let Some(zone) = sorted
+            .zones
+            .first()
+            .and_then(|z| round.zones.iter().position(|x| &x.id == z))
+        else {
+            continue;
+        };
+        let rect = rects[zone];
+        let columns = ((rect.width() / (CARD_WIDTH + 20.0)).floor() as usize).max(1);
+        let n = filled[zone];
+        filled[zone] += 1;
+        let (col, row) = (n % columns, n / columns);
+        let cell = rect.width() / columns as f32;
+        let x = rect.min.x + cell * (col as f32 + 0.5);
+        let y = rect.max.y - ZONE_HEADER - CARD_HEIGHT / 2.0 - row as f32 * (CARD_HEIGHT + 24.0);
+        out.push((
+            sorted.card.clone(),
+            Pos::new(x, y.max(rect.min.y + CARD_HEIGHT / 2.0)),
+        ));
+    }
+    out
+}
+
+fn timeline_layout(round: &TimelineRound) -> Vec<(CardId, Pos)> {
+    let n = round.steps.len();
+    let mut out = Vec::new();
+    for (k, step) in round.steps.iter().enumerate() {
+        let x = spread(k, n, BOARD_HALF_WIDTH - CARD_WIDTH / 2.0 - 20.0);
+        for (j, card) in step.iter().enumerate() {
+            // Parallel steps stack up and down from the line.
+            let offset = (j as f32 - (step.len() - 1) as f32 / 2.0) * (CARD_HEIGHT + 30.0);
+            out.push((card.clone(), Pos::new(x, TIMELINE_Y - offset)));
+        }
+    }
+    out
+}
+
+fn matching_layout(round: &MatchingRound) -> Vec<(CardId, Pos)> {
+    let rows_per_column = 9usize;
+    let mut out = Vec::new();
+    for (i, pair) in round.pairs.iter().enumerate() {
+        let (column, row) = (i / rows_per_column, i % rows_per_column);
+        let x0 = -BOARD_HALF_WIDTH + 200.0 + column as f32 * 1400.0;
+        let y = BOARD_HALF_HEIGHT - 200.0 - row as f32 * (CARD_HEIGHT + 110.0);
+        out.push((pair.left.clone(), Pos::new(x0, y)));
+        for (j, right) in pair.right.iter().enumerate() {
+            out.push((right.clone(), Pos::new(x0 + 360.0 + j as f32 * 280.0, y)));
+        }
+    }
+    out.into_iter().map(|(c, p)| (c, p.clamped())).collect()
+}
+
+/// The order of cards along a timeline, left to right (ties: higher first, then by id).
+pub fn timeline_order(placed: &[(CardId, Pos)]) -> Vec<CardId> {
+    let mut cards: Vec<&(CardId, Pos)> = placed.iter().collect();
+    cards.sort_by(|a, b| {
+        a.1.x
+            .total_cmp(&b.1.x)
+            .then(b.1.y.total_cmp(&a.1.y))
+            .then(a.0.cmp(&b.0))
+    });
+    cards.into_iter().map(|(c, _)| c.clone()).collect()
+}
