@@ -42,17 +42,19 @@ if $web; then
   log "web build (web-dev profile) into $out"
   bash scripts/build-web.sh --dev --out "$out"
 
-  # A copy whose manifest also lists a broken deck and a missing one.
+  # A copy whose manifest also lists a broken deck, a missing one and the fixture deck with
+  # one round of each kind.
   broken="$CARGO_TARGET_DIR/e2e-site-broken"
   rm -rf "$broken"
   cp -r "$out" "$broken"
   cp tests/fixtures/decks/wrong-type.ron "$broken/assets/decks/broken.fr.ron"
+  cp tests/fixtures/decks/kinds.fr.ron "$broken/assets/decks/kinds.fr.ron"
   rm -f "$broken/assets/decks/"*.gz
   python3 - "$broken/assets/decks/manifest.ron" <<'PY'
 import sys
 p = sys.argv[1]
 s = open(p, encoding="utf-8").read()
-s = s.replace("decks: [", 'decks: [\n        "broken.fr.ron",\n        "missing.fr.ron",', 1)
+s = s.replace("decks: [", 'decks: [\n        "broken.fr.ron",\n        "missing.fr.ron",\n        "kinds.fr.ron",', 1)
 open(p, "w", encoding="utf-8").write(s)
 PY
 
@@ -69,7 +71,7 @@ PY
   url=$(grep -o 'http://[^ ]*' "$CARGO_TARGET_DIR/serve.log")
   broken_url=$(grep -o 'http://[^ ]*' "$CARGO_TARGET_DIR/serve-broken.log")
   echo "serving $url and $broken_url"
-  BASE_URL="$url" BROKEN_URL="$broken_url" node --test --test-concurrency=1 tests/e2e/
+  BASE_URL="$url" FIXTURES_URL="$broken_url" node --test --test-concurrency=1 tests/e2e/
   echo "screenshots: tests/e2e/out/"
 fi
 

@@ -453,12 +453,12 @@ fn publish_state(
                     }
                 }
             }
-            RoundKind::Timeline(_) => {
-                let half = crate::rules::BOARD_HALF_WIDTH - 80.0;
+            RoundKind::Timeline(r) => {
+                let (left, right) = crate::rules::timeline_extent(r);
                 let y = crate::rules::TIMELINE_Y;
                 if let (Some(a), Some(b)) = (
-                    to_screen(Vec3::new(-half, y, 0.0)),
-                    to_screen(Vec3::new(half, y, 0.0)),
+                    to_screen(Vec3::new(left, y, 0.0)),
+                    to_screen(Vec3::new(right, y, 0.0)),
                 ) {
                     timeline = Some([a.x, a.y, b.x, b.y]);
                 }

@@ -13,6 +13,11 @@ pub const CARD_HEIGHT: f32 = 150.0;
 const ZONE_GAP: f32 = 40.0;
 /// The band at the top of a zone that holds its label.
 pub const ZONE_HEADER: f32 = 190.0;
+/// The room a card takes in a zone's grid or on a timeline.
+const CELL_WIDTH: f32 = CARD_WIDTH + 20.0;
+const CELL_HEIGHT: f32 = CARD_HEIGHT + 24.0;
+/// The distance between two steps of a timeline.
+const STEP_WIDTH: f32 = CARD_WIDTH + 40.0;
 
 /// An axis-aligned rectangle on the board.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -42,20 +47,75 @@ impl Rect {
     }
 }
 
-/// The zones of a categories round, side by side across the board, in the deck's order.
+/// The zones of a categories round, side by side and centred on the board, in the deck's
+/// order. Each is two cards wide and tall enough for the fullest zone of the solution, with
+/// room to spare, so that the whole round fits on one screen when zoomed out a little.
 pub fn zone_rects(round: &CategoriesRound) -> Vec<Rect> {
-    let n = round.zones.len().max(1) as f32;
-    let margin = 60.0;
-    let width = (2.0 * (BOARD_HALF_WIDTH - margin) - (n - 1.0) * ZONE_GAP) / n;
-    (0..round.zones.len())
+    let n = round.zones.len().max(1);
+    let fullest = round
+        .zones
+        .iter()
+        .map(|z| {
+            round
+                .cards
+                .iter()
+                .filter(|c| c.zones.contains(&z.id))
+                .count()
+        })
+        .max()
+        .unwrap_or(0);
+    let columns = 2.0;
+    let rows = (fullest as f32 / columns).ceil().max(3.0) + 1.0;
+    let width = columns * CELL_WIDTH + 40.0;
+    let height = (ZONE_HEADER + rows * CELL_HEIGHT + 30.0).min(2.0 * BOARD_HALF_HEIGHT - 100.0);
+    let total = n as f32 * width + (n - 1) as f32 * ZONE_GAP;
+    (0..n)
         .map(|i| {
-            let left = -BOARD_HALF_WIDTH + margin + i as f32 * (width + ZONE_GAP);
+            let left = -total / 2.0 + i as f32 * (width + ZONE_GAP);
             Rect {
-                min: Pos::new(left, -BOARD_HALF_HEIGHT + margin),
-                max: Pos::new(left + width, BOARD_HALF_HEIGHT - margin),
+                min: Pos::new(left, -height / 2.0),
+                max: Pos::new(left + width, height / 2.0),
             }
         })
         .collect()
+}
+
+/// The smallest rectangle holding `rects`.
+fn bounds(rects: impl IntoIterator<Item = Rect>) -> Option<Rect> {
+    rects.into_iter().reduce(|a, b| Rect {
+        min: Pos::new(a.min.x.min(b.min.x), a.min.y.min(b.min.y)),
+        max: Pos::new(a.max.x.max(b.max.x), a.max.y.max(b.max.y)),
+    })
+}
+
+/// The rectangle around cards centred at `positions`.
+pub fn cards_bounds(positions: impl IntoIterator<Item = Pos>) -> Option<Rect> {
+    bounds(positions.into_iter().map(|p| Rect {
+        min: Pos::new(p.x - CARD_WIDTH / 2.0, p.y - CARD_HEIGHT / 2.0),
+        max: Pos::new(p.x + CARD_WIDTH / 2.0, p.y + CARD_HEIGHT / 2.0),
+    }))
+}
+
+/// The part of the board a round is played on, when it has landmarks (zones, a line): the
+/// view starts there.
+pub fn focus_rect(kind: &RoundKind) -> Option<Rect> {
+    match kind {
+        RoundKind::Categories(r) => bounds(zone_rects(r)),
+        RoundKind::Timeline(r) => {
+            let (left, right) = timeline_extent(r);
+            Some(Rect {
+                min: Pos::new(left, TIMELINE_Y - 2.0 * CARD_HEIGHT),
+                max: Pos::new(right, TIMELINE_Y + 2.0 * CARD_HEIGHT),
+            })
+        }
+        RoundKind::Links(_) | RoundKind::Matching(_) => None,
+    }
+}
+
+/// Where a timeline's line starts and ends (x), with room for a card beyond each end.
+pub fn timeline_extent(round: &TimelineRound) -> (f32, f32) {
+    let half = (round.steps.len().max(1) - 1) as f32 * STEP_WIDTH / 2.0 + CARD_WIDTH;
+    (-half, half)
 }
 
 /// The zone (index) a card centred at `pos` lies in.
@@ -156,26 +216,38 @@ fn timeline_layout(round: &TimelineRound) -> Vec<(CardId, Pos)> {
     let n = round.steps.len();
     let mut out = Vec::new();
     for (k, step) in round.steps.iter().enumerate() {
-        let x = spread(k, n, BOARD_HALF_WIDTH - CARD_WIDTH / 2.0 - 20.0);
+        let x = (k as f32 - (n - 1) as f32 / 2.0) * STEP_WIDTH;
         for (j, card) in step.iter().enumerate() {
             // Parallel steps stack up and down from the line.
             let offset = (j as f32 - (step.len() - 1) as f32 / 2.0) * (CARD_HEIGHT + 30.0);
-            out.push((card.clone(), Pos::new(x, TIMELINE_Y - offset)));
+            out.push((card.clone(), Pos::new(x, TIMELINE_Y - offset).clamped()));
         }
     }
     out
 }
 
+/// Pairs in rows, each left card followed by its partner(s); two columns of pairs when there
+/// are many.
 fn matching_layout(round: &MatchingRound) -> Vec<(CardId, Pos)> {
-    let rows_per_column = 9usize;
+    let n = round.pairs.len();
+    let columns = if n > 6 { 2 } else { 1 };
+    let rows = n.div_ceil(columns);
+    let widest = round.pairs.iter().map(|p| p.right.len()).max().unwrap_or(1);
+    let column_width = (widest + 1) as f32 * CELL_WIDTH + 120.0;
+    let row_height = CARD_HEIGHT + 70.0;
+    let left0 = -(columns as f32 * column_width) / 2.0 + CARD_WIDTH / 2.0 + 40.0;
+    let top = (rows - 1) as f32 * row_height / 2.0;
     let mut out = Vec::new();
     for (i, pair) in round.pairs.iter().enumerate() {
-        let (column, row) = (i / rows_per_column, i % rows_per_column);
-        let x0 = -BOARD_HALF_WIDTH + 200.0 + column as f32 * 1400.0;
-        let y = BOARD_HALF_HEIGHT - 200.0 - row as f32 * (CARD_HEIGHT + 110.0);
+        let (column, row) = (i / rows, i % rows);
+        let x0 = left0 + column as f32 * column_width;
+        let y = top - row as f32 * row_height;
         out.push((pair.left.clone(), Pos::new(x0, y)));
         for (j, right) in pair.right.iter().enumerate() {
-            out.push((right.clone(), Pos::new(x0 + 360.0 + j as f32 * 280.0, y)));
+            out.push((
+                right.clone(),
+                Pos::new(x0 + (j + 1) as f32 * (CELL_WIDTH + 40.0), y),
+            ));
         }
     }
     out.into_iter().map(|(c, p)| (c, p.clamped())).collect()

@@ -25,8 +25,8 @@ pub use deck::{
 };
 pub use game::{Game, Phase, RoundSummary, Solution, Summary};
 pub use layout::{
-    CARD_HEIGHT, CARD_WIDTH, Rect, TIMELINE_Y, ZONE_HEADER, solution_positions, timeline_order,
-    zone_at, zone_rects,
+    CARD_HEIGHT, CARD_WIDTH, Rect, TIMELINE_Y, ZONE_HEADER, cards_bounds, focus_rect,
+    solution_positions, timeline_extent, timeline_order, zone_at, zone_rects,
 };
 
 #[cfg(test)]

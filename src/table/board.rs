@@ -12,7 +12,8 @@ use crate::AppSystems;
 use crate::i18n::Key;
 use crate::locale::Lang;
 use crate::rules::{
-    BOARD_HALF_HEIGHT, BOARD_HALF_WIDTH, RoundKind, TIMELINE_Y, ZONE_HEADER, zone_rects,
+    BOARD_HALF_HEIGHT, BOARD_HALF_WIDTH, CARD_HEIGHT, RoundKind, TIMELINE_Y, ZONE_HEADER,
+    timeline_extent, zone_rects,
 };
 use crate::screens::Screen;
 use crate::session::Session;
@@ -113,32 +114,33 @@ fn sync_decor(
                 ));
             }
         }
-        RoundKind::Timeline(_) => {
-            let length = 2.0 * BOARD_HALF_WIDTH - 160.0;
+        RoundKind::Timeline(r) => {
+            let (left, right) = timeline_extent(r);
+            let length = right - left;
             commands.spawn((
                 Name::new("Timeline"),
                 Sprite::from_color(palette::LINK, Vec2::new(length, 8.0)),
-                Transform::from_xyz(0.0, TIMELINE_Y, 0.0),
+                Transform::from_xyz((left + right) / 2.0, TIMELINE_Y, 0.0),
                 ChildOf(root),
             ));
             for side in [-1.0f32, 1.0] {
                 commands.spawn((
                     Sprite::from_color(palette::LINK, Vec2::new(60.0, 8.0)),
-                    Transform::from_xyz(length / 2.0 - 22.0, TIMELINE_Y + side * 18.0, 0.0)
+                    Transform::from_xyz(right - 22.0, TIMELINE_Y + side * 18.0, 0.0)
                         .with_rotation(Quat::from_rotation_z(-side * 0.6)),
                     ChildOf(root),
                 ));
             }
             for (x, key, anchor) in [
-                (-length / 2.0, Key::TimelineStart, Anchor::BOTTOM_LEFT),
-                (length / 2.0, Key::TimelineEnd, Anchor::BOTTOM_RIGHT),
+                (left, Key::TimelineStart, Anchor::BOTTOM_LEFT),
+                (right, Key::TimelineEnd, Anchor::BOTTOM_RIGHT),
             ] {
                 commands.spawn((
                     Text2d::new(lang.t(key)),
                     fonts.bold(44.0),
                     TextColor(palette::INK_SOFT),
                     anchor,
-                    Transform::from_xyz(x, TIMELINE_Y + 130.0, 0.1),
+                    Transform::from_xyz(x, TIMELINE_Y + CARD_HEIGHT + 40.0, 0.1),
                     ChildOf(root),
                 ));
             }

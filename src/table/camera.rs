@@ -7,8 +7,9 @@ use super::board::BoardBackground;
 use super::cards::BoardCard;
 use super::links::LinkView;
 use crate::AppSystems;
-use crate::rules::{BOARD_HALF_HEIGHT, BOARD_HALF_WIDTH};
+use crate::rules::{BOARD_HALF_HEIGHT, BOARD_HALF_WIDTH, Event, Rect, cards_bounds, focus_rect};
 use crate::screens::Screen;
+use crate::session::{GameEvent, Session};
 use crate::ui_action::UiAction;
 
 #[derive(Component)]
@@ -20,14 +21,20 @@ pub const START_SCALE: f32 = 1.0;
 const BUTTON_ZOOM: f32 = 1.25;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(Startup, spawn_camera)
+    app.init_resource::<FramedRound>()
+        .add_systems(Startup, spawn_camera)
         .add_systems(OnEnter(Screen::Play), reset_view)
         .add_systems(OnExit(Screen::Play), reset_camera_for_menus)
         .add_systems(
             Update,
-            zoom_buttons
-                .in_set(AppSystems::Input)
-                .run_if(in_state(Screen::Play)),
+            (
+                zoom_buttons
+                    .in_set(AppSystems::Input)
+                    .run_if(in_state(Screen::Play)),
+                frame_round
+                    .in_set(AppSystems::Sync)
+                    .run_if(in_state(Screen::Play).and_then(resource_exists::<Session>)),
+            ),
         )
         .add_observer(wheel_zoom);
 }
@@ -69,9 +76,67 @@ fn go_home(transform: &mut Transform, projection: &mut Projection) {
     transform.translation = shift.extend(transform.translation.z);
 }
 
-fn reset_view(mut camera: Single<(&mut Transform, &mut Projection), With<MainCamera>>) {
+fn reset_view(
+    mut camera: Single<(&mut Transform, &mut Projection), With<MainCamera>>,
+    mut framed: ResMut<FramedRound>,
+) {
     let (transform, projection) = &mut *camera;
     go_home(transform, projection);
+    framed.0 = None;
+}
+
+/// The round the view was last framed for.
+#[derive(Resource, Default)]
+pub struct FramedRound(Option<usize>);
+
+/// Shows the whole of `rect` (board units) in the area left free by the bars and the panel,
+/// never closer than the starting zoom.
+fn frame(transform: &mut Transform, projection: &mut Projection, window: &Window, rect: Rect) {
+    let free = Vec2::new(
+        window.width() - super::PANEL_WIDTH,
+        window.height() - super::TRAY_HEIGHT - super::TOP_BAR_HEIGHT,
+    )
+    .max(Vec2::splat(100.0));
+    let margin = 60.0;
+    let scale = ((rect.width() + margin) / free.x)
+        .max((rect.height() + margin) / free.y)
+        .max(START_SCALE);
+    set_scale(projection, scale);
+    let scale = scale_of(projection);
+    let shift = Vec2::new(
+        super::PANEL_WIDTH / 2.0,
+        (super::TRAY_HEIGHT - super::TOP_BAR_HEIGHT) / 2.0,
+    ) * scale;
+    let center = Vec2::new(rect.center().x, rect.center().y);
+    transform.translation = clamp_to_board(center + shift).extend(transform.translation.z);
+}
+
+/// A new round starts framed on its landmarks (zones, line); showing the solution frames
+/// every card.
+fn frame_round(
+    session: Res<Session>,
+    mut events: MessageReader<GameEvent>,
+    mut framed: ResMut<FramedRound>,
+    window: Single<&Window>,
+    mut camera: Single<(&mut Transform, &mut Projection), With<MainCamera>>,
+) {
+    let (transform, projection) = &mut *camera;
+    let game = &session.game;
+    let solution = events
+        .read()
+        .any(|GameEvent(e)| matches!(e, Event::SolutionShown));
+    if solution && let Some(rect) = cards_bounds(game.solution().positions.iter().map(|(_, p)| *p))
+    {
+        frame(transform, projection, &window, rect);
+    }
+    if framed.0 == Some(game.round_index()) {
+        return;
+    }
+    framed.0 = Some(game.round_index());
+    match focus_rect(game.kind()) {
+        Some(rect) => frame(transform, projection, &window, rect),
+        None => go_home(transform, projection),
+    }
 }
 
 fn reset_camera_for_menus(mut camera: Single<(&mut Transform, &mut Projection), With<MainCamera>>) {
@@ -123,6 +188,7 @@ fn wheel_zoom(
 fn zoom_buttons(
     mut actions: MessageReader<UiAction>,
     mut camera: Single<(&mut Transform, &mut Projection), With<MainCamera>>,
+    mut framed: ResMut<FramedRound>,
 ) {
     for action in actions.read() {
         let (transform, projection) = &mut *camera;
@@ -135,7 +201,11 @@ fn zoom_buttons(
                 let s = scale_of(projection);
                 set_scale(projection, s * BUTTON_ZOOM);
             }
-            UiAction::ZoomReset => go_home(transform, projection),
+            UiAction::ZoomReset => {
+                // Framed again on the round's landmarks (or the centre) in this frame.
+                go_home(transform, projection);
+                framed.0 = None;
+            }
             _ => {}
         }
     }

@@ -5,14 +5,14 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openPage, waitReady, waitState, clickControl, screenshot } from './helpers.mjs';
 
-const BROKEN_URL = process.env.BROKEN_URL;
+const FIXTURES_URL = process.env.FIXTURES_URL;
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-test('broken decks show their errors in the game', { skip: !BROKEN_URL && 'BROKEN_URL not set' }, async () => {
-  const { page, context } = await openPage(browser, BROKEN_URL);
+test('broken decks show their errors in the game', { skip: !FIXTURES_URL && 'FIXTURES_URL not set' }, async () => {
+  const { page, context } = await openPage(browser, FIXTURES_URL);
   await waitReady(page);
   let state = await waitState(page, (s) => s.screen === 'title', 'the title screen');
   await clickControl(page, state, 'play');

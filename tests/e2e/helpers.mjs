@@ -28,8 +28,8 @@ export async function launch() {
  * Opens a page that records requests, console errors and page errors.
  * Every request must go to the game's own host.
  */
-export async function openPage(browser, path = '', viewport = { width: 1366, height: 800 }) {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+export async function openPage(browser, path = '', viewport = { width: 1366, height: 800 }, options = {}) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, ...options });
   const page = await context.newPage();
   const log = { requests: [], consoleErrors: [], pageErrors: [] };
   page.on('request', (r) => log.requests.push(r.url()));
@@ -113,4 +113,19 @@ export async function screenshot(page, name) {
 export function foreignRequests(log) {
   const own = new URL(BASE_URL).host;
   return log.requests.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).host !== own);
+}
+
+/** The part of the window where the board shows (between the bars, left of the side panel). */
+export function boardArea(page) {
+  const { width, height } = page.viewportSize();
+  return { x: 0, y: 60, w: width - 370, h: height - 60 - 192 };
+}
+
+/** The middle of the part of rectangle `r` that is visible on the board area. */
+export function visibleCenter(page, r) {
+  const a = boardArea(page);
+  const x1 = Math.max(r.x, a.x + 10), x2 = Math.min(r.x + r.w, a.x + a.w - 10);
+  const y1 = Math.max(r.y, a.y + 10), y2 = Math.min(r.y + r.h, a.y + a.h - 10);
+  if (x2 <= x1 || y2 <= y1) throw new Error(`rectangle ${JSON.stringify(r)} is not on screen`);
+  return { x: (x1 + x2) / 2, y: (y1 + y2) / 2 };
 }
