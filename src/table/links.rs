@@ -235,12 +235,15 @@ fn card_center(cards: &Query<(&BoardCard, &Transform)>, id: &CardId) -> Option<V
 fn link_ends(
     mut views: Query<(&LinkView, &mut ArrowEnds)>,
     cards: Query<(&BoardCard, &Transform)>,
+    mut redraw: MessageWriter<bevy::window::RequestRedraw>,
 ) {
     for (LinkView(link), mut ends) in &mut views {
         let (Some(a), Some(b)) = (
             card_center(&cards, &link.from),
             card_center(&cards, &link.to),
         ) else {
+            // Its cards are being spawned this frame: draw it on the next one.
+            redraw.write(bevy::window::RequestRedraw);
             continue;
         };
         let (start, end) = arrow_segment(a, b, 6.0).unwrap_or((a, b));
