@@ -6,7 +6,7 @@
 use super::deck::CardId;
 
 /// Half the board's width, in board units (the board is centred on the origin).
-pub const BOARD_HALF_WIDTH: f32 = 2000.0;
+pub const BOARD_HALF_WIDTH: f32 = 3000.0;
 /// Half the board's height, in board units.
 pub const BOARD_HALF_HEIGHT: f32 = 1250.0;
 

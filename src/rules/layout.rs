@@ -2,12 +2,12 @@
 //! and where each card belongs when the solution is shown. Pure geometry, shared by the
 //! rules (to check) and the views (to draw), so both always agree.
 
-use super::board::{BOARD_HALF_HEIGHT, BOARD_HALF_WIDTH, Pos};
+use super::board::{BOARD_HALF_HEIGHT, Pos};
 use super::deck::{CardId, CategoriesRound, LinksRound, MatchingRound, RoundKind, TimelineRound};
 
 /// A card's size on the board, in board units.
 pub const CARD_WIDTH: f32 = 240.0;
-pub const CARD_HEIGHT: f32 = 150.0;
+pub const CARD_HEIGHT: f32 = 180.0;
 
 /// The gap between two zones.
 const ZONE_GAP: f32 = 40.0;
@@ -16,6 +16,8 @@ pub const ZONE_HEADER: f32 = 190.0;
 /// The room a card takes in a zone's grid or on a timeline.
 const CELL_WIDTH: f32 = CARD_WIDTH + 20.0;
 const CELL_HEIGHT: f32 = CARD_HEIGHT + 24.0;
+/// How far the solution of a links round spreads from the centre (x).
+const LINKS_HALF_WIDTH: f32 = 1800.0;
 /// The distance between two steps of a timeline.
 const STEP_WIDTH: f32 = CARD_WIDTH + 40.0;
 
@@ -44,6 +46,14 @@ impl Rect {
 
     pub fn height(&self) -> f32 {
         self.max.y - self.min.y
+    }
+
+    /// The smallest rectangle holding both.
+    pub fn union(self, other: Rect) -> Rect {
+        Rect {
+            min: Pos::new(self.min.x.min(other.min.x), self.min.y.min(other.min.y)),
+            max: Pos::new(self.max.x.max(other.max.x), self.max.y.max(other.max.y)),
+        }
     }
 }
 
@@ -82,10 +92,7 @@ pub fn zone_rects(round: &CategoriesRound) -> Vec<Rect> {
 
 /// The smallest rectangle holding `rects`.
 fn bounds(rects: impl IntoIterator<Item = Rect>) -> Option<Rect> {
-    rects.into_iter().reduce(|a, b| Rect {
-        min: Pos::new(a.min.x.min(b.min.x), a.min.y.min(b.min.y)),
-        max: Pos::new(a.max.x.max(b.max.x), a.max.y.max(b.max.y)),
-    })
+    rects.into_iter().reduce(Rect::union)
 }
 
 /// The rectangle around cards centred at `positions`.
@@ -162,7 +169,7 @@ fn links_layout(round: &LinksRound) -> Vec<(CardId, Pos)> {
     let mut out = Vec::new();
     for column in 0..columns {
         let in_column: Vec<usize> = (0..cards.len()).filter(|&i| level[i] == column).collect();
-        let x = spread(column, columns, BOARD_HALF_WIDTH - CARD_WIDTH);
+        let x = spread(column, columns, LINKS_HALF_WIDTH);
         for (row, &i) in in_column.iter().enumerate() {
             let y = -spread(
                 row,

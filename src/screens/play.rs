@@ -311,7 +311,7 @@ fn rebuild_top_bar(
         commands.spawn((
             widget::button(
                 &fonts,
-                lang.t(Key::PrevRound),
+                lang.f(Key::PrevRound, &[("n", &index)]),
                 UiAction::GoToRound(index - 1),
                 "prev-round",
                 ButtonColors::QUIET,
@@ -324,7 +324,7 @@ fn rebuild_top_bar(
             commands.spawn((
                 widget::button(
                     &fonts,
-                    lang.t(Key::NextRound),
+                    lang.f(Key::NextRound, &[("n", &(index + 2))]),
                     UiAction::GoToRound(index + 1),
                     "next-round",
                     ButtonColors::PRIMARY,

@@ -16,7 +16,7 @@ use crate::ui_action::UiAction;
 pub struct MainCamera;
 
 pub const MIN_SCALE: f32 = 0.5;
-pub const MAX_SCALE: f32 = 4.0;
+pub const MAX_SCALE: f32 = 6.0;
 pub const START_SCALE: f32 = 1.0;
 const BUTTON_ZOOM: f32 = 1.25;
 
@@ -66,12 +66,12 @@ pub fn clamp_to_board(pos: Vec2) -> Vec2 {
 }
 
 /// The starting view: the board's centre in the middle of the area left free by the top bar,
-/// the tray and the side panel.
+/// the tray and the side panel (the camera sits right of and below that point, world y up).
 fn go_home(transform: &mut Transform, projection: &mut Projection) {
     set_scale(projection, START_SCALE);
     let shift = Vec2::new(
         super::PANEL_WIDTH / 2.0,
-        (super::TRAY_HEIGHT - super::TOP_BAR_HEIGHT) / 2.0,
+        (super::TOP_BAR_HEIGHT - super::TRAY_HEIGHT) / 2.0,
     ) * START_SCALE;
     transform.translation = shift.extend(transform.translation.z);
 }
@@ -105,7 +105,7 @@ fn frame(transform: &mut Transform, projection: &mut Projection, window: &Window
     let scale = scale_of(projection);
     let shift = Vec2::new(
         super::PANEL_WIDTH / 2.0,
-        (super::TRAY_HEIGHT - super::TOP_BAR_HEIGHT) / 2.0,
+        (super::TOP_BAR_HEIGHT - super::TRAY_HEIGHT) / 2.0,
     ) * scale;
     let center = Vec2::new(rect.center().x, rect.center().y);
     transform.translation = clamp_to_board(center + shift).extend(transform.translation.z);
@@ -125,9 +125,17 @@ fn frame_round(
     let solution = events
         .read()
         .any(|GameEvent(e)| matches!(e, Event::SolutionShown));
+    // The solution is framed with the round's landmarks, so the view does not jump when
+    // players go back to their own board.
+    let landmarks = focus_rect(game.kind());
     if solution && let Some(rect) = cards_bounds(game.solution().positions.iter().map(|(_, p)| *p))
     {
-        frame(transform, projection, &window, rect);
+        frame(
+            transform,
+            projection,
+            &window,
+            landmarks.map_or(rect, |l| l.union(rect)),
+        );
     }
     if framed.0 == Some(game.round_index()) {
         return;

@@ -15,7 +15,7 @@ use crate::rules::{CardId, Link};
 use crate::screens::Screen;
 
 /// Size of a card on the board, in board units.
-pub const CARD_SIZE: Vec2 = Vec2::new(240.0, 150.0);
+pub const CARD_SIZE: Vec2 = Vec2::new(crate::rules::CARD_WIDTH, crate::rules::CARD_HEIGHT);
 /// Height of the bar at the top of the play screen, in logical pixels.
 pub const TOP_BAR_HEIGHT: f32 = 60.0;
 /// Height of the hand tray at the bottom of the play screen.

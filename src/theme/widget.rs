@@ -67,6 +67,8 @@ pub fn button(
             border_radius: BorderRadius::all(px(8)),
             justify_content: JustifyContent::Center,
             align_items: AlignItems::Center,
+            // A button keeps its label on one line; the text beside it gives way.
+            flex_shrink: 0.0,
             ..default()
         },
         BackgroundColor(colors.idle),

@@ -75,7 +75,7 @@ test('categories, timeline and matching rounds, then the summary', { skip }, asy
   await clickControl(page, state, 'retry');
   state = await waitState(page, (s) => s.phase === 'playing', 'back to playing');
   const vote = state.zones.find((z) => z.id === 'vote').rect;
-  const back = center(cardRect(state, 'president'));
+  const back = visibleCenter(page, cardRect(state, 'president'));
   assert.ok(back.x < vote.x + vote.w, 'our own board is back');
 
   // Move the president to the right zone: everything is right.
@@ -109,8 +109,9 @@ test('categories, timeline and matching rounds, then the summary', { skip }, asy
   // Reorder: the Journal officiel goes to the right end.
   await clickControl(page, state, 'retry');
   state = await waitState(page, (s) => s.phase === 'playing', 'back to playing');
-  await drag(page, center(cardRect(state, 'journal-officiel')), { x: area.x + area.w - 100, y: lineY });
-  state = await waitState(page, (s) => center(cardRect(s, 'journal-officiel')).x > xs[2] + 100, 'the card moved');
+  await drag(page, visibleCenter(page, cardRect(state, 'journal-officiel')), { x: area.x + area.w - 100, y: lineY });
+  const promulgationX = center(cardRect(state, 'promulgation')).x;
+  state = await waitState(page, (s) => center(cardRect(s, 'journal-officiel')).x > promulgationX, 'the card moved');
   await clickControl(page, state, 'check');
   state = await waitState(page, (s) => s.phase === 'checked', 'the second timeline check');
   assert.equal(state.report.perfect, true, JSON.stringify(state.report));

@@ -250,3 +250,139 @@ fn the_shipped_font_draws_every_character_of_the_texts() {
         );
     }
 }
+
+/// Advance widths of a TrueType font, by character, in em (enough to lay out lines of text).
+struct Metrics {
+    advance: BTreeMap<u32, f32>,
+    fallback: f32,
+}
+
+impl Metrics {
+    fn read(bytes: &[u8]) -> Self {
+        let u16_at = |o: usize| u16::from_be_bytes([bytes[o], bytes[o + 1]]) as usize;
+        let i16_at = |o: usize| i16::from_be_bytes([bytes[o], bytes[o + 1]]) as i32;
+        let u32_at =
+            |o: usize| u32::from_be_bytes([bytes[o], bytes[o + 1], bytes[o + 2], bytes[o + 3]]);
+        let table = |tag: &[u8]| {
+            (0..u16_at(4))
+                .map(|i| 12 + i * 16)
+                .find(|&rec| &bytes[rec..rec + 4] == tag)
+                .map(|rec| u32_at(rec + 8) as usize)
+                .expect("table present")
+        };
+        let units = u16_at(table(b"head") + 18) as f32;
+        let metrics_count = u16_at(table(b"hhea") + 34);
+        let hmtx = table(b"hmtx");
+        let width_of =
+            |glyph: usize| u16_at(hmtx + 4 * glyph.min(metrics_count - 1)) as f32 / units;
+        let cmap = table(b"cmap");
+        let mut advance = BTreeMap::new();
+        for i in 0..u16_at(cmap + 2) {
+            let sub = cmap + u32_at(cmap + 4 + i * 8 + 4) as usize;
+            if u16_at(sub) != 4 {
+                continue;
+            }
+            let segs = u16_at(sub + 6) / 2;
+            let ends = sub + 14;
+            let starts = ends + segs * 2 + 2;
+            let deltas = starts + segs * 2;
+            let offsets = deltas + segs * 2;
+            for s in 0..segs {
+                let (start, end) = (u16_at(starts + s * 2), u16_at(ends + s * 2));
+                if start == 0xFFFF {
+                    continue;
+                }
+                let delta = i16_at(deltas + s * 2);
+                let range_offset = u16_at(offsets + s * 2);
+                for c in start..=end {
+                    let glyph = if range_offset == 0 {
+                        (c as i32 + delta) & 0xFFFF
+                    } else {
+                        let at = offsets + s * 2 + range_offset + (c - start) * 2;
+                        let g = u16_at(at) as i32;
+                        if g == 0 { 0 } else { (g + delta) & 0xFFFF }
+                    };
+                    advance.insert(c as u32, width_of(glyph as usize));
+                }
+            }
+        }
+        Self {
+            advance,
+            fallback: 0.6,
+        }
+    }
+
+    fn width(&self, word: &str, size: f32) -> f32 {
+        word.chars()
+            .map(|c| {
+                self.advance
+                    .get(&(c as u32))
+                    .copied()
+                    .unwrap_or(self.fallback)
+            })
+            .sum::<f32>()
+            * size
+    }
+
+    /// Lines taken by `text` wrapped at `width` px (greedy, by words, like the game's layout).
+    fn lines(&self, text: &str, size: f32, width: f32) -> usize {
+        let space = self.width(" ", size);
+        let mut lines = 0;
+        for paragraph in text.split('\n') {
+            let mut line = 0.0f32;
+            lines += 1;
+            for word in paragraph.split(' ').filter(|w| !w.is_empty()) {
+                let w = self.width(word, size);
+                if line > 0.0 && line + space + w > width {
+                    lines += 1;
+                    line = w;
+                } else {
+                    line += if line > 0.0 { space + w } else { w };
+                }
+                // A word longer than the line is broken across lines.
+                while line > width {
+                    lines += 1;
+                    line -= width;
+                }
+            }
+        }
+        lines
+    }
+}
+
+/// Card faces are drawn at one size on the board (zooming scales them as a whole, and the
+/// smallest screens only zoom out): the title and the face text must fit above the verdict
+/// line, at the sizes and width `table::cards` uses.
+#[test]
+fn every_card_text_fits_on_its_card() {
+    let regular =
+        Metrics::read(&std::fs::read(root().join("assets/fonts/DejaVuSans.ttf")).unwrap());
+    let bold =
+        Metrics::read(&std::fs::read(root().join("assets/fonts/DejaVuSans-Bold.ttf")).unwrap());
+    assert!((regular.width("M", 10.0) - 8.6).abs() < 0.5, "metrics read");
+    // table::cards: text box 200 px wide, title bold 17 px, face 13.5 px, line height 1.2,
+    // 10 px top margin; the verdict line takes the bottom 28 px of the card.
+    let (width, title_size, face_size, line) = (200.0, 17.0, 13.5, 1.2);
+    let room = fresque::rules::CARD_HEIGHT - 10.0 - 28.0;
+    let mut too_long = Vec::new();
+    for (file, outcome) in loaded() {
+        for card in &outcome.deck.as_ref().unwrap().cards {
+            let height = bold.lines(&card.title, title_size, width) as f32 * title_size * line
+                + regular.lines(&card.face, face_size, width) as f32 * face_size * line;
+            if height > room {
+                too_long.push(format!(
+                    "{file}: {} ({height:.0} px > {room:.0} px)",
+                    card.id
+                ));
+            }
+        }
+    }
+    assert!(
+        too_long.is_empty(),
+        "card texts too long:\n{}",
+        too_long.join("\n")
+    );
+    // The check itself can fail: a face of the maximum length does not fit.
+    let long = "constitutionnalité ".repeat(10);
+    assert!(regular.lines(&long, face_size, width) as f32 * face_size * line > room);
+}
