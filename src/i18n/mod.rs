@@ -124,6 +124,7 @@ keys! {
     ErrRoundNotReached,
     ErrRoundsNotChecked,
     ErrFinished,
+    MissingOtherPairs,
 }
 
 type Table = HashMap<Key, String>;

@@ -849,7 +849,14 @@ fn spawn_report(
         commands.spawn((
             widget::text(
                 fonts,
-                lang.f(Key::MissingOthers, &[("n", &hidden.len())]),
+                lang.f(
+                    if matching {
+                        Key::MissingOtherPairs
+                    } else {
+                        Key::MissingOthers
+                    },
+                    &[("n", &hidden.len())],
+                ),
                 14.0,
                 palette::INK_SOFT,
             ),

@@ -69,7 +69,8 @@ export async function waitState(page, predicate, what, timeout = 30_000) {
     await page.mouse.move(2, 2);
     await page.waitForTimeout(150);
   }
-  throw new Error(`timed out waiting for ${what}; last state: ${JSON.stringify(state).slice(0, 2000)}`);
+  await page.screenshot({ path: join(OUT_DIR, 'last-failure.png') }).catch(() => {});
+  throw new Error(`timed out waiting for ${what} (see out/last-failure.png); last state: ${JSON.stringify(state).slice(0, 2000)}`);
 }
 
 export const center = (r) => ({ x: r.x + r.w / 2, y: r.y + r.h / 2 });

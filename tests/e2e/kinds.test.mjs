@@ -32,7 +32,10 @@ async function closeIntro(page) {
 
 /** Drags a card of the hand to a point of the window and waits until it is on the board. */
 async function dropFromHand(page, state, card, to) {
-  await drag(page, center(control(state, `hand:${card}`).rect), to);
+  // Grab the visible part of the card (the tray scrolls; its right end may be hidden).
+  const r = control(state, `hand:${card}`).rect;
+  const right = Math.min(r.x + r.w, boardArea(page).w - 12);
+  await drag(page, { x: (r.x + right) / 2, y: r.y + r.h / 2 }, to);
   return waitState(page, (s) => s.board.some((b) => b.id === card), `${card} on the board`);
 }
 
