@@ -17,6 +17,7 @@ async function measure(browser, site) {
   const info = JSON.parse(readFileSync(join(sitesDir, site, 'build-info.json'), 'utf8'));
   const raw = statSync(join(sitesDir, site, 'fresque_bg.wasm')).size;
   const gz = statSync(join(sitesDir, site, 'fresque_bg.wasm.gz')).size;
+  const br = statSync(join(sitesDir, site, 'fresque_bg.wasm.br')).size;
   const readyTimes = [];
   let transfer = 0;
   let idleCpu = [];
@@ -52,7 +53,7 @@ async function measure(browser, site) {
   }
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   return {
-    site, profile: info.profile, raw, gz, transfer,
+    site, profile: info.profile, raw, gz, br, transfer,
     ready: median(readyTimes), readyAll: readyTimes, idle: median(idleCpu),
   };
 }
@@ -73,7 +74,8 @@ const rows = [
   ['profile', game.profile, minimal.profile],
   ['wasm, raw', mib(game.raw), mib(minimal.raw)],
   ['wasm, gzip -9', mib(game.gz), mib(minimal.gz)],
-  ['page transfer (all requests, gzip)', mib(game.transfer), mib(minimal.transfer)],
+  ['wasm, brotli 11', mib(game.br), mib(minimal.br)],
+  ['page transfer (all requests, as served: brotli, else gzip)', mib(game.transfer), mib(minimal.transfer)],
   [`navigation → ready, median of ${RUNS}`, `${game.ready.toFixed(0)} ms`, `${minimal.ready.toFixed(0)} ms`],
   ['  (each run)', game.readyAll.map((x) => x.toFixed(0)).join(', '), minimal.readyAll.map((x) => x.toFixed(0)).join(', ')],
   [`main-thread CPU over ${IDLE_SECONDS} s idle`, `${(game.idle * 100).toFixed(2)} %`, `${(minimal.idle * 100).toFixed(2)} %`],

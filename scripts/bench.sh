@@ -15,6 +15,7 @@ sites="$CARGO_TARGET_DIR/bench-sites"
 bash scripts/build-web.sh "$mode" --out "$sites/game" --bin fresque
 bash scripts/build-web.sh "$mode" --out "$sites/minimal" --bin bevy-minimal
 
+printf '<!doctype html><a href="game/">game</a> <a href="minimal/">minimal</a>\n' > "$sites/index.html"
 SERVE_QUIET=1 python3 scripts/serve.py "$sites" --port 18280 > "$CARGO_TARGET_DIR/bench-serve.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT

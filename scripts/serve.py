@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Serves a built site (dist/) on 127.0.0.1, sending the precompressed .gz copies made by
-build-web.sh when the browser accepts gzip, with the right types for .wasm and .ron.
+"""Serves a built site (dist/) on 127.0.0.1, sending the precompressed .br or .gz copies made
+by build-web.sh when the browser accepts them, with the right types for .wasm and .ron.
 
 usage: serve.py [DIR] [--port N]   (port 0 or a busy port: the next free one is used)
 Prints "Serving DIR at http://127.0.0.1:PORT/" once listening.
@@ -28,22 +28,26 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         path = self.translate_path(self.path)
         if os.path.isdir(path):
             path = os.path.join(path, "index.html")
-        gz = path + ".gz"
-        accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
-        if accepts_gzip and os.path.isfile(gz) and os.path.isfile(path):
-            try:
-                f = open(gz, "rb")
-            except OSError:
-                return super().send_head()
-            self.send_response(200)
-            self.send_header("Content-Type", self.guess_type(path))
-            self.send_header("Content-Encoding", "gzip")
-            self.send_header("Content-Length", str(os.fstat(f.fileno()).st_size))
-            self.send_header("Cache-Control", "no-cache")
-            self.send_header("Vary", "Accept-Encoding")
-            self.end_headers()
-            return f
-        return super().send_head()
+        accepted = self.headers.get("Accept-Encoding", "")
+        # Brotli first when the browser takes it (browsers ask for it over HTTPS and on
+        # localhost only in some versions), else gzip.
+        for encoding, suffix in (("br", ".br"), ("gzip", ".gz")):
+            if encoding in accepted and os.path.isfile(path + suffix) and os.path.isfile(path):
+                break
+        else:
+            return super().send_head()
+        try:
+            f = open(path + suffix, "rb")
+        except OSError:
+            return super().send_head()
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", encoding)
+        self.send_header("Content-Length", str(os.fstat(f.fileno()).st_size))
+        self.send_header("Cache-Control", "no-cache")
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        return f
 
     def end_headers(self):
         if not self._headers_buffer or b"Cache-Control" not in b"".join(self._headers_buffer):
