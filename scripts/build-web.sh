@@ -58,12 +58,13 @@ JSON
 find "$out" -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.html' -o -name '*.ron' -o -name '*.ttf' -o -name '*.json' \) \
   -exec gzip -9 -k -f {} \;
 # Brotli copies of the big files (most static hosts and CDNs send them over HTTPS); Node's zlib
-# makes them, so nothing more is installed.
-node -e '
+# makes them, so nothing more is installed. Optimised builds only: the debug-ish web-dev wasm
+# is large and only served on loopback for tests.
+if [ "$profile" = web-release ]; then node -e '
 const zlib = require("zlib"), fs = require("fs");
 for (const f of process.argv.slice(1)) {
   const data = fs.readFileSync(f);
   fs.writeFileSync(f + ".br", zlib.brotliCompressSync(data, { params: {
     [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length } }));
-}' "$out/fresque_bg.wasm" "$out/fresque.js"
-log "done in $(( $(date +%s) - start )) s: $out/ (wasm $(( wasm_bytes / 1024 )) KiB, gzip $(( $(stat -c %s "$out/fresque_bg.wasm.gz") / 1024 )) KiB, brotli $(( $(stat -c %s "$out/fresque_bg.wasm.br") / 1024 )) KiB)"
+}' "$out/fresque_bg.wasm" "$out/fresque.js"; fi
+log "done in $(( $(date +%s) - start )) s: $out/ (wasm $(( wasm_bytes / 1024 )) KiB, gzip $(( $(stat -c %s "$out/fresque_bg.wasm.gz") / 1024 )) KiB)"
