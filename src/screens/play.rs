@@ -531,10 +531,13 @@ fn rebuild_side_panel(
         return;
     }
 
+    // Hovering previews a card while playing; after a check the feedback stays in view and a
+    // click opens a card (its back and sources).
+    let hovered = selection.hovered.as_ref().filter(|_| !checked);
     let shown_card = selection
         .card
         .as_ref()
-        .or(selection.hovered.as_ref())
+        .or(hovered)
         .and_then(|id| game.deck().card(id));
     if let Some(card) = shown_card {
         commands.spawn((
