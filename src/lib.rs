@@ -13,6 +13,7 @@
 pub mod content;
 pub mod i18n;
 pub mod locale;
+pub mod pointer_input;
 pub mod rules;
 pub mod screens;
 pub mod session;
@@ -27,7 +28,9 @@ use bevy::prelude::*;
 /// Update-schedule order: read input, apply actions, then bring views up to date.
 #[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum AppSystems {
-    /// Turn pointer, keyboard and page input into actions.
+    /// Read raw input into interface commands (clicks on buttons → `UiAction`).
+    RecordInput,
+    /// Turn pointer, keyboard, page input and interface commands into actions.
     Input,
     /// Apply actions to the game (the only place where game state changes).
     Apply,
@@ -42,7 +45,13 @@ impl Plugin for CorePlugin {
     fn build(&self, app: &mut App) {
         app.configure_sets(
             Update,
-            (AppSystems::Input, AppSystems::Apply, AppSystems::Sync).chain(),
+            (
+                AppSystems::RecordInput,
+                AppSystems::Input,
+                AppSystems::Apply,
+                AppSystems::Sync,
+            )
+                .chain(),
         );
         app.add_plugins((
             locale::plugin,
@@ -101,6 +110,7 @@ impl Plugin for AppPlugin {
         app.add_plugins((
             CorePlugin,
             ui_action::pointer_plugin,
+            pointer_input::plugin,
             theme::plugin,
             screens::plugin,
             table::plugin,

@@ -61,7 +61,10 @@ pub(super) fn plugin(app: &mut App) {
 
 /// Clicks on [`ButtonAction`] entities become `UiAction`s (needs picking, so not headless).
 pub(super) fn pointer_plugin(app: &mut App) {
-    app.add_systems(Update, clicks_to_actions.in_set(crate::AppSystems::Input));
+    app.add_systems(
+        Update,
+        clicks_to_actions.in_set(crate::AppSystems::RecordInput),
+    );
 }
 
 fn clicks_to_actions(

@@ -272,6 +272,8 @@ struct PageState {
     /// The timeline's line on screen: [x1, y1, x2, y2].
     timeline: Option<[f32; 4]>,
     summary: Option<SummaryOut>,
+    /// Whether an arrow is being pulled from a card's handle.
+    pending_arrow: bool,
 }
 
 fn verdict_name(v: &Verdict) -> &'static str {
@@ -300,6 +302,7 @@ fn publish_state(
     cards: Query<(&BoardCard, &GlobalTransform, &Children)>,
     handles: Query<&GlobalTransform, With<LinkHandle>>,
     camera: Single<(&Camera, &GlobalTransform), With<MainCamera>>,
+    link_drag: Res<crate::table::links::LinkDrag>,
     mut last: Local<String>,
 ) {
     let (cam, cam_transform) = *camera;
@@ -498,6 +501,7 @@ fn publish_state(
         zones,
         timeline,
         summary,
+        pending_arrow: link_drag.from.is_some(),
     };
     let Ok(json) = serde_json::to_string(&state) else {
         return;

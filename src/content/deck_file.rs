@@ -71,6 +71,10 @@ pub enum PlayFile {
         links: Vec<LinkFile>,
         #[serde(default)]
         wrong_links: Vec<WrongLinkFile>,
+        /// Where cards sit in the reference poster ("show solution"); cards not listed are
+        /// laid out by the game.
+        #[serde(default)]
+        positions: Vec<AtFile>,
     },
     /// Sort cards into zones.
     Categories {
@@ -155,6 +159,19 @@ pub struct LinkFile {
     #[serde(default)]
     pub kind: LinkKindFile,
     pub why: String,
+    /// When set, the arrow drawn the other way (`to` → `from`) is true too: it counts as this
+    /// link, and this text says why it holds that way.
+    #[serde(default)]
+    pub reverse: Option<String>,
+}
+
+/// A card's place in the reference poster of a links round, in board units (x right, y up).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename = "At")]
+pub struct AtFile {
+    pub card: String,
+    pub x: f32,
+    pub y: f32,
 }
 
 #[derive(Debug, Deserialize)]

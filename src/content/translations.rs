@@ -102,6 +102,7 @@ pub fn compare_translation(reference: &Located<'_>, other: &Located<'_>) -> Vec<
                                 e.from.0.clone(),
                                 e.to.0.clone(),
                                 e.kind == LinkKind::Required,
+                                e.reverse.is_some(),
                             )
                         })
                         .collect::<BTreeSet<_>>()
@@ -122,6 +123,21 @@ pub fn compare_translation(reference: &Located<'_>, other: &Located<'_>) -> Vec<
                     err(
                         &play.field("wrong_links"),
                         format!("the wrong links differ from those of {}", reference.file),
+                    );
+                }
+                let places = |l: &crate::rules::LinksRound| {
+                    l.positions
+                        .iter()
+                        .map(|(c, p)| (c.0.clone(), p.x.to_bits(), p.y.to_bits()))
+                        .collect::<BTreeSet<_>>()
+                };
+                if places(a) != places(b) {
+                    err(
+                        &play.field("positions"),
+                        format!(
+                            "the cards' places in the poster differ from those of {}",
+                            reference.file
+                        ),
                     );
                 }
             }

@@ -7,8 +7,8 @@ use super::deck_file::{DeckFile, FORMAT_VERSION, LinkKindFile, PlayFile, RoundFi
 use super::diagnostic::Diagnostic;
 use super::spans::{Path, SpanIndex};
 use crate::rules::{
-    Card, CardId, Deck, ExpectedLink, Language, LinkKind, LinksRound, Lot, Round, RoundKind,
-    Source, WrongLink,
+    BOARD_HALF_HEIGHT, BOARD_HALF_WIDTH, Card, CardId, Deck, ExpectedLink, Language, LinkKind,
+    LinksRound, Lot, Pos, Round, RoundKind, Source, WrongLink,
 };
 use crate::rules::{
     CategoriesRound, MatchingRound, Pair, SortedCard, TimelineRound, WrongPair, WrongZone, Zone,
@@ -35,8 +35,12 @@ pub mod limits {
     pub const MAX_ZONES: usize = 6;
     pub const MIN_STEPS: usize = 3;
     pub const MIN_PAIRS: usize = 2;
-    /// Cards of one round (they must fit on the board and in a class's time).
+    /// Cards of one categories, timeline or matching round (they must fit on the board).
     pub const MAX_ROUND_CARDS: usize = 30;
+    /// Cards of one links round (a Climate-Fresk-size fresk has 42).
+    pub const MAX_LINKS_ROUND_CARDS: usize = 60;
+    /// Expected links of one links round.
+    pub const MAX_ROUND_LINKS: usize = 200;
     pub const MIN_DURATION: u32 = 5;
     pub const MAX_DURATION: u32 = 240;
 }
@@ -362,6 +366,7 @@ fn check_play<'f>(
             lots,
             links,
             wrong_links,
+            positions,
         } => {
             // Lots: every card once, every card known.
             if lots.is_empty() {
@@ -418,6 +423,23 @@ fn check_play<'f>(
                 let at = path.field("links").index(i);
                 link_ends(ck, &at, &l.from, &l.to);
                 ck.text(&at.field("why"), "the link's why", &l.why, limits::WHY);
+                if let Some(reverse) = &l.reverse {
+                    ck.text(
+                        &at.field("reverse"),
+                        "the why of the reverse arrow",
+                        reverse,
+                        limits::WHY,
+                    );
+                    if wrong_links.iter().any(|w| w.from == l.to && w.to == l.from) {
+                        ck.error(
+                            &at.field("reverse"),
+                            format!(
+                                "`{}` → `{}` is accepted both ways here but listed as a wrong link",
+                                l.to, l.from
+                            ),
+                        );
+                    }
+                }
                 let pair = (l.from.as_str(), l.to.as_str());
                 if pairs.contains(&pair) || pairs.contains(&(pair.1, pair.0)) {
                     ck.error(
@@ -458,7 +480,51 @@ fn check_play<'f>(
                     );
                 }
             }
+            round_size_at_most(
+                ck,
+                &path.field("lots"),
+                in_round.len(),
+                limits::MAX_LINKS_ROUND_CARDS,
+            );
+            if links.len() > limits::MAX_ROUND_LINKS {
+                ck.error(
+                    &path.field("links"),
+                    format!(
+                        "a round has at most {} expected links (this one has {})",
+                        limits::MAX_ROUND_LINKS,
+                        links.len()
+                    ),
+                );
+            }
+            for (i, at_file) in positions.iter().enumerate() {
+                let at = path.field("positions").index(i);
+                if !in_round.contains(at_file.card.as_str()) {
+                    ck.error(
+                        &at.field("card"),
+                        format!("card `{}` is not in any lot of this round", at_file.card),
+                    );
+                }
+                if positions[..i].iter().any(|o| o.card == at_file.card) {
+                    ck.error(
+                        &at.field("card"),
+                        format!("card `{}` has two positions", at_file.card),
+                    );
+                }
+                if !Pos::new(at_file.x, at_file.y).is_on_board() {
+                    ck.error(
+                        &at,
+                        format!(
+                            "({}, {}) is outside the board (x from -{BOARD_HALF_WIDTH} to {BOARD_HALF_WIDTH}, y from -{BOARD_HALF_HEIGHT} to {BOARD_HALF_HEIGHT})",
+                            at_file.x, at_file.y
+                        ),
+                    );
+                }
+            }
             Some(RoundKind::Links(LinksRound {
+                positions: positions
+                    .iter()
+                    .map(|a| (CardId::new(&a.card), Pos::new(a.x, a.y)))
+                    .collect(),
                 lots: lots
                     .iter()
                     .map(|lot| Lot {
@@ -476,6 +542,7 @@ fn check_play<'f>(
                             LinkKindFile::Optional => LinkKind::Optional,
                         },
                         why: l.why.trim().to_owned(),
+                        reverse: l.reverse.as_ref().map(|r| r.trim().to_owned()),
                     })
                     .collect(),
                 wrong_links: wrong_links
@@ -514,13 +581,14 @@ fn round_card<'f>(
 }
 
 fn round_size(ck: &mut Checker<'_>, path: &Path, count: usize) {
-    if count > limits::MAX_ROUND_CARDS {
+    round_size_at_most(ck, path, count, limits::MAX_ROUND_CARDS);
+}
+
+fn round_size_at_most(ck: &mut Checker<'_>, path: &Path, count: usize, max: usize) {
+    if count > max {
         ck.error(
             path,
-            format!(
-                "this round has {count} cards, at most {} fit on the board",
-                limits::MAX_ROUND_CARDS
-            ),
+            format!("this round has {count} cards, at most {max} fit on the board"),
         );
     }
 }

@@ -226,7 +226,12 @@ pub fn check_links(round: &LinksRound, board: &LinksBoard) -> Report {
         .links
         .iter()
         .filter(|e| e.kind == LinkKind::Required)
-        .filter(|e| !board.has_link(&Link::new(e.from.clone(), e.to.clone())))
+        .filter(|e| {
+            let drawn = board.has_link(&Link::new(e.from.clone(), e.to.clone()));
+            let reversed =
+                e.reverse.is_some() && board.has_link(&Link::new(e.to.clone(), e.from.clone()));
+            !drawn && !reversed
+        })
         .map(|e| MissingLink {
             link: Link::new(e.from.clone(), e.to.clone()),
             why: e.why.clone(),
@@ -255,6 +260,14 @@ pub fn check_links(round: &LinksRound, board: &LinksBoard) -> Report {
 fn verdict_for(round: &LinksRound, link: &Link) -> Verdict {
     if let Some(expected) = round.expected(&link.from, &link.to) {
         let why = expected.why.clone();
+        return match expected.kind {
+            LinkKind::Required => Verdict::Correct { why },
+            LinkKind::Optional => Verdict::Acceptable { why },
+        };
+    }
+    // The validator refuses a wrong link that contradicts a link true both ways.
+    if let Some((expected, true)) = round.drawn_as(&link.from, &link.to) {
+        let why = expected.reverse.clone().unwrap_or_default();
         return match expected.kind {
             LinkKind::Required => Verdict::Correct { why },
             LinkKind::Optional => Verdict::Acceptable { why },

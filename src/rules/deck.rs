@@ -267,6 +267,8 @@ pub struct LinksRound {
     pub lots: Vec<Lot>,
     pub links: Vec<ExpectedLink>,
     pub wrong_links: Vec<WrongLink>,
+    /// The deck's own places for cards in the reference poster (others are laid out).
+    pub positions: Vec<(CardId, super::board::Pos)>,
 }
 
 impl LinksRound {
@@ -277,6 +279,16 @@ impl LinksRound {
 
     pub fn expected(&self, from: &CardId, to: &CardId) -> Option<&ExpectedLink> {
         self.links.iter().find(|l| &l.from == from && &l.to == to)
+    }
+
+    /// The expected link that an arrow `from` → `to` draws: the link itself, or a link the
+    /// other way that is true both ways (`reversed` is then `true`).
+    pub fn drawn_as(&self, from: &CardId, to: &CardId) -> Option<(&ExpectedLink, bool)> {
+        self.expected(from, to).map(|l| (l, false)).or_else(|| {
+            self.expected(to, from)
+                .filter(|l| l.reverse.is_some())
+                .map(|l| (l, true))
+        })
     }
 
     pub fn known_wrong(&self, from: &CardId, to: &CardId) -> Option<&WrongLink> {
@@ -307,6 +319,9 @@ pub struct ExpectedLink {
     pub to: CardId,
     pub kind: LinkKind,
     pub why: String,
+    /// When the relation also reads the other way (`to` → `from`): why that arrow holds.
+    /// Such an arrow counts as this link.
+    pub reverse: Option<String>,
 }
 
 /// A link players often draw that is wrong (a misconception), with the correction.

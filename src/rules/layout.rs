@@ -16,8 +16,6 @@ pub const ZONE_HEADER: f32 = 190.0;
 /// The room a card takes in a zone's grid or on a timeline.
 const CELL_WIDTH: f32 = CARD_WIDTH + 20.0;
 const CELL_HEIGHT: f32 = CARD_HEIGHT + 24.0;
-/// How far the solution of a links round spreads from the centre (x).
-const LINKS_HALF_WIDTH: f32 = 1800.0;
 /// The distance between two steps of a timeline.
 const STEP_WIDTH: f32 = CARD_WIDTH + 40.0;
 
@@ -143,52 +141,29 @@ pub fn solution_positions(kind: &RoundKind) -> Vec<(CardId, Pos)> {
     }
 }
 
-/// Columns of cards from causes (left) to effects (right): a card's column is the length of
-/// the longest chain of reference links leading to it.
+/// The reference poster: a layered drawing from causes (left) to effects (right), with the
+/// deck's own places for the cards it positions.
 fn links_layout(round: &LinksRound) -> Vec<(CardId, Pos)> {
     let cards: Vec<&CardId> = round.cards().collect();
-    let mut level = vec![0usize; cards.len()];
     let index = |c: &CardId| cards.iter().position(|x| *x == c);
-    // Longest path by relaxation; bounded, so a cycle cannot loop for ever.
-    for _ in 0..cards.len() {
-        let mut changed = false;
-        for l in &round.links {
-            if let (Some(a), Some(b)) = (index(&l.from), index(&l.to))
-                && level[b] < level[a] + 1
-                && level[a] + 1 < cards.len()
-            {
-                level[b] = level[a] + 1;
-                changed = true;
-            }
-        }
-        if !changed {
-            break;
-        }
-    }
-    let columns = level.iter().max().map_or(1, |m| m + 1);
-    let mut out = Vec::new();
-    for column in 0..columns {
-        let in_column: Vec<usize> = (0..cards.len()).filter(|&i| level[i] == column).collect();
-        let x = spread(column, columns, LINKS_HALF_WIDTH);
-        for (row, &i) in in_column.iter().enumerate() {
-            let y = -spread(
-                row,
-                in_column.len(),
-                (BOARD_HALF_HEIGHT - CARD_HEIGHT)
-                    .min(in_column.len() as f32 * (CARD_HEIGHT + 60.0) / 2.0),
-            );
-            out.push((cards[i].clone(), Pos::new(x, y)));
-        }
-    }
-    out
-}
-
-/// The centre of slot `i` of `n` spread evenly over [-half, half].
-fn spread(i: usize, n: usize, half: f32) -> f32 {
-    if n <= 1 {
-        return 0.0;
-    }
-    -half + 2.0 * half * i as f32 / (n - 1) as f32
+    let edges: Vec<(usize, usize)> = round
+        .links
+        .iter()
+        .filter_map(|l| Some((index(&l.from)?, index(&l.to)?)))
+        .collect();
+    let places = super::poster::layered_layout(cards.len(), &edges);
+    cards
+        .into_iter()
+        .zip(places)
+        .map(|(card, laid_out)| {
+            let pos = round
+                .positions
+                .iter()
+                .find(|(c, _)| c == card)
+                .map_or(laid_out, |(_, p)| *p);
+            (card.clone(), pos)
+        })
+        .collect()
 }
 
 fn categories_layout(round: &CategoriesRound) -> Vec<(CardId, Pos)> {

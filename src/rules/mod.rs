@@ -11,6 +11,7 @@ mod check;
 mod deck;
 mod game;
 mod layout;
+mod poster;
 
 pub use action::{Action, Event, RuleError};
 pub use board::{BOARD_HALF_HEIGHT, BOARD_HALF_WIDTH, Link, LinksBoard, Pos};

@@ -22,6 +22,7 @@ fn expected(from: &str, to: &str, kind: LinkKind) -> ExpectedLink {
         to: to.into(),
         kind,
         why: format!("{from} leads to {to}"),
+        reverse: None,
     }
 }
 
@@ -70,6 +71,7 @@ fn deck() -> Arc<Deck> {
                     to: "a".into(),
                     why: "d does not cause a".into(),
                 }],
+                positions: Vec::new(),
             }),
         }],
     })
@@ -397,6 +399,69 @@ fn reversed_arrow_is_wrong_and_explains_the_right_direction() {
             .missing
             .iter()
             .any(|m| m.link == Link::new("a", "b") && m.cards_on_board)
+    );
+}
+
+/// The test deck where `a → b` is true both ways and `c → d` (optional) too.
+fn deck_with_reverse() -> Arc<Deck> {
+    let mut deck = (*deck()).clone();
+    let RoundKind::Links(round) = &mut deck.rounds[0].kind else {
+        unreachable!("the test deck's round draws links")
+    };
+    round.links[0].reverse = Some("b also leads back to a".into());
+    round.links[2].reverse = Some("d comes with c".into());
+    Arc::new(deck)
+}
+
+#[test]
+fn a_link_true_both_ways_is_right_in_either_direction() {
+    let mut game = Game::new(deck_with_reverse());
+    reveal_all(&mut game);
+    play(
+        &mut game,
+        &[
+            place("a", 0.0),
+            place("b", 300.0),
+            place("c", 600.0),
+            place("d", 900.0),
+            link("b", "a"),
+            link("b", "c"),
+            link("d", "c"),
+        ],
+    );
+    let report = check(&mut game);
+    assert_eq!(
+        report.verdict(&Link::new("b", "a")),
+        Some(&Verdict::Correct {
+            why: "b also leads back to a".into()
+        })
+    );
+    assert_eq!(
+        report.verdict(&Link::new("d", "c")),
+        Some(&Verdict::Acceptable {
+            why: "d comes with c".into()
+        })
+    );
+    // The reverse arrow counts as the required link: nothing is missing.
+    assert_eq!(report.missing, vec![]);
+    assert_eq!(report.wrong(), 0);
+    assert!(report.is_perfect());
+}
+
+#[test]
+fn only_links_marked_both_ways_accept_the_reverse() {
+    let mut game = Game::new(deck_with_reverse());
+    reveal_all(&mut game);
+    play(
+        &mut game,
+        &[place("b", 0.0), place("c", 300.0), link("c", "b")],
+    );
+    let report = check(&mut game);
+    assert_eq!(
+        report.verdict(&Link::new("c", "b")),
+        Some(&Verdict::Wrong(WrongReason::Reversed {
+            why: "b leads to c".into()
+        }))
     );
 }
 

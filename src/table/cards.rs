@@ -10,7 +10,7 @@ use bevy::text::TextBounds;
 
 use super::camera::{MainCamera, scale_of};
 use super::links::LinkDrag;
-use super::{CARD_SIZE, DragState, Selection};
+use super::{CARD_SIZE, DragState, ResyncBoard, Selection};
 use crate::AppSystems;
 use crate::i18n::Key;
 use crate::locale::Lang;
@@ -159,11 +159,11 @@ pub fn shown_cards(game: &Game) -> Vec<(CardId, Pos)> {
 }
 
 /// Brings card entities in line with the game: spawn, move, despawn.
-#[allow(clippy::too_many_arguments, reason = "a Bevy system")]
 fn sync_cards(
     mut commands: Commands,
     session: Res<Session>,
     mut rejected: MessageReader<ActionRejected>,
+    mut resync: MessageReader<ResyncBoard>,
     mut cards: Query<(Entity, &BoardCard, &mut Transform)>,
     fonts: Res<UiFonts>,
     reduced: Res<ReducedMotion>,
@@ -171,7 +171,8 @@ fn sync_cards(
     mut redraw: MessageWriter<bevy::window::RequestRedraw>,
 ) {
     let refused = rejected.read().count() > 0;
-    if !session.is_changed() && !refused {
+    let resync = resync.read().count() > 0;
+    if !session.is_changed() && !refused && !resync {
         return;
     }
     let game = &session.game;
@@ -411,7 +412,8 @@ fn end_card_drag(
     cards: Query<(&BoardCard, &Transform)>,
     mut drag: ResMut<DragState>,
     mut actions: MessageWriter<PlayerAction>,
-    mut session: Option<ResMut<Session>>,
+    session: Option<Res<Session>>,
+    mut resync: MessageWriter<ResyncBoard>,
 ) {
     let target = release.event_target();
     if drag.entity != Some(target) {
@@ -441,9 +443,9 @@ fn end_card_drag(
                 }));
             }
         }
-    } else if let Some(session) = session.as_mut() {
+    } else {
         // A click, not a move: put the card back exactly (and in its layer).
-        session.set_changed();
+        resync.write(ResyncBoard);
     }
     *drag = DragState::default();
 }

@@ -52,10 +52,22 @@ impl DragState {
     }
 }
 
+/// Asks the board views to put every card back where the game has it (after a gesture that
+/// changed nothing, or one cut short).
+#[derive(Message, Clone, Copy, Debug, Default)]
+pub struct ResyncBoard;
+
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Selection>()
         .init_resource::<DragState>()
+        .add_message::<ResyncBoard>()
         .add_systems(OnEnter(Screen::Play), reset_selection)
+        .add_systems(
+            Update,
+            end_orphan_gestures
+                .in_set(crate::AppSystems::Input)
+                .run_if(in_state(Screen::Play)),
+        )
         .add_plugins((
             scroll::plugin,
             camera::plugin,
@@ -64,6 +76,27 @@ pub(super) fn plugin(app: &mut App) {
             links::plugin,
             tray::plugin,
         ));
+}
+
+/// A gesture whose end never reached its entity (the entity was rebuilt under the pointer,
+/// or the release was lost by the browser) ends when no button or finger is down: the card
+/// goes back to its place and the pending arrow disappears.
+fn end_orphan_gestures(
+    down: Res<crate::pointer_input::PointersDown>,
+    mut drag: ResMut<DragState>,
+    mut link_drag: ResMut<links::LinkDrag>,
+    mut resync: MessageWriter<ResyncBoard>,
+) {
+    if down.any() {
+        return;
+    }
+    if drag.entity.is_some() {
+        *drag = DragState::default();
+        resync.write(ResyncBoard);
+    }
+    if link_drag.from.is_some() {
+        *link_drag = links::LinkDrag::default();
+    }
 }
 
 fn reset_selection(mut selection: ResMut<Selection>, mut drag: ResMut<DragState>) {

@@ -65,9 +65,9 @@ export async function waitState(page, predicate, what, timeout = 30_000) {
     if (failed) throw new Error(`the game stopped while waiting for ${what}: ${failed}`);
     state = await gameState(page);
     if (predicate(state)) return state;
-    // The game sleeps between inputs: a small pointer move wakes it up.
-    await page.mouse.move(2, 2);
-    await page.waitForTimeout(150);
+    // Only polling: no input here, so a test passes only if the game reacts to the input it
+    // was given, in the frames that input wakes up.
+    await page.waitForTimeout(100);
   }
   await page.screenshot({ path: join(OUT_DIR, 'last-failure.png') }).catch(() => {});
   throw new Error(`timed out waiting for ${what} (see out/last-failure.png); last state: ${JSON.stringify(state).slice(0, 2000)}`);
@@ -81,10 +81,9 @@ export function control(state, id) {
   return c;
 }
 
-/** Moves the mouse to a point, lets the game see it there, then clicks. */
+/** Moves the mouse to a point and clicks at once, with no pause (as a quick hand does). */
 export async function clickAt(page, x, y) {
   await page.mouse.move(x, y, { steps: 2 });
-  await page.waitForTimeout(50);
   await page.mouse.down();
   await page.mouse.up();
 }
@@ -95,7 +94,8 @@ export async function clickControl(page, state, id) {
   await clickAt(page, x, y);
 }
 
-/** A real mouse drag, in small steps, as a person would do it. */
+/** A real mouse drag, in small steps, as a person would do it: no pause between arriving
+ * and pressing, nor between the last move and releasing. */
 export async function drag(page, from, to, steps = 12) {
   await page.mouse.move(from.x, from.y, { steps: 2 });
   await page.mouse.down();
@@ -129,4 +129,30 @@ export function visibleCenter(page, r) {
   const y1 = Math.max(r.y, a.y + 10), y2 = Math.min(r.y + r.h, a.y + a.h - 10);
   if (x2 <= x1 || y2 <= y1) throw new Error(`rectangle ${JSON.stringify(r)} is not on screen`);
   return { x: (x1 + x2) / 2, y: (y1 + y2) / 2 };
+}
+
+/** Drags a card of the hand to a point of the window and waits until it is on the board. */
+export async function dropFromHand(page, state, card, to) {
+  // Grab the visible part of the card (the tray scrolls; its right end may be hidden).
+  const r = control(state, `hand:${card}`).rect;
+  const right = Math.min(r.x + r.w, boardArea(page).w - 12);
+  await drag(page, { x: (r.x + right) / 2, y: r.y + r.h / 2 }, to);
+  return waitState(page, (s) => s.board.some((b) => b.id === card), `${card} on the board`);
+}
+
+/** From the title screen to the first board of a deck (instructions closed). */
+export async function startDeck(page, deckId) {
+  await waitReady(page);
+  let state = await waitState(page, (s) => s.screen === 'title', 'the title screen');
+  await clickControl(page, state, 'play');
+  state = await waitState(page, (s) => s.screen === 'decks' && s.controls.some((c) => c.id === `deck:${deckId}`), 'the deck list');
+  await clickControl(page, state, `deck:${deckId}`);
+  return closeIntro(page);
+}
+
+/** Closes a round's instructions and waits for its board. */
+export async function closeIntro(page) {
+  const state = await waitState(page, (s) => s.screen === 'play' && s.controls.some((c) => c.id === 'start'), 'the instructions');
+  await clickControl(page, state, 'start');
+  return waitState(page, (s) => !s.controls.some((c) => c.id === 'start'), 'the board');
 }

@@ -4,9 +4,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, openPage, waitReady, waitState, clickControl, control, drag, center, screenshot,
-  visibleCenter, boardArea,
+  launch, openPage, waitState, clickControl, drag, center, screenshot, visibleCenter, boardArea,
+  dropFromHand, startDeck as startDeckOf, closeIntro,
 } from './helpers.mjs';
+
+const startDeck = (page) => startDeckOf(page, 'trois-manches');
 
 const FIXTURES_URL = process.env.FIXTURES_URL;
 const skip = !FIXTURES_URL && 'FIXTURES_URL not set';
@@ -14,30 +16,6 @@ const skip = !FIXTURES_URL && 'FIXTURES_URL not set';
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-async function startDeck(page) {
-  await waitReady(page);
-  let state = await waitState(page, (s) => s.screen === 'title', 'the title screen');
-  await clickControl(page, state, 'play');
-  state = await waitState(page, (s) => s.screen === 'decks' && s.controls.some((c) => c.id === 'deck:trois-manches'), 'the deck list');
-  await clickControl(page, state, 'deck:trois-manches');
-  return closeIntro(page);
-}
-
-async function closeIntro(page) {
-  let state = await waitState(page, (s) => s.screen === 'play' && s.controls.some((c) => c.id === 'start'), 'the instructions');
-  await clickControl(page, state, 'start');
-  return waitState(page, (s) => !s.controls.some((c) => c.id === 'start'), 'the board');
-}
-
-/** Drags a card of the hand to a point of the window and waits until it is on the board. */
-async function dropFromHand(page, state, card, to) {
-  // Grab the visible part of the card (the tray scrolls; its right end may be hidden).
-  const r = control(state, `hand:${card}`).rect;
-  const right = Math.min(r.x + r.w, boardArea(page).w - 12);
-  await drag(page, { x: (r.x + right) / 2, y: r.y + r.h / 2 }, to);
-  return waitState(page, (s) => s.board.some((b) => b.id === card), `${card} on the board`);
-}
 
 const cardRect = (state, id) => state.board.find((b) => b.id === id).rect;
 
@@ -68,12 +46,13 @@ test('categories, timeline and matching rounds, then the summary', { skip }, asy
   // Show the solution: every card moves to its zone; Retry brings back our board.
   await clickControl(page, state, 'show-solution');
   state = await waitState(page, (s) => s.round.solution, 'the solution');
-  await page.waitForTimeout(1500);
-  state = await waitState(page, (s) => s.round.solution, 'the solution');
   const promulgue = state.zones.find((z) => z.id === 'promulgue').rect;
-  const president = center(cardRect(state, 'president'));
-  assert.ok(president.x > promulgue.x && president.x < promulgue.x + promulgue.w,
-    `the president glides to its zone: ${JSON.stringify(president)} in ${JSON.stringify(promulgue)}`);
+  const inZone = (s) => {
+    const p = center(cardRect(s, 'president'));
+    return p.x > promulgue.x && p.x < promulgue.x + promulgue.w;
+  };
+  // The cards glide there (about half a second) without any input.
+  state = await waitState(page, inZone, 'the president glides to its zone', 5_000);
   await screenshot(page, '22-categories-solution');
   await clickControl(page, state, 'retry');
   state = await waitState(page, (s) => s.phase === 'playing', 'back to playing');
@@ -163,6 +142,8 @@ test('with reduced motion, the solution appears without animation', { skip }, as
   await clickControl(page, state, 'show-solution');
   state = await waitState(page, (s) => s.round.solution && s.board.length === 3, 'the solution');
   const first = JSON.stringify(state.board.map((b) => b.rect));
+  // Let any animation run, then make the game draw one more frame (a pointer move) so the
+  // published state is fresh.
   await page.waitForTimeout(800);
   await page.mouse.move(5, 5);
   await page.waitForTimeout(300);

@@ -192,6 +192,85 @@ fn lots_and_links_problems() {
 }
 
 #[test]
+fn a_link_true_both_ways_and_poster_places_pass() {
+    let run = deck_check(&["reverse.fr.ron"]);
+    assert_eq!(run.status, 0, "{}", run.stdout);
+    assert_eq!(run.stdout, "");
+}
+
+#[test]
+fn reverse_links_and_poster_places_problems() {
+    // Lines are found by text, so the fixture can be edited without renumbering the test.
+    let text = std::fs::read_to_string(fixture("bad-reverse.ron")).unwrap();
+    let line = |needle: &str| {
+        text.lines()
+            .position(|l| l.contains(needle))
+            .unwrap_or_else(|| panic!("no `{needle}` in the fixture"))
+            + 1
+    };
+    let col = |needle: &str, sub: &str| {
+        let l = text.lines().find(|l| l.contains(needle)).unwrap();
+        l[..l.find(sub).unwrap()].chars().count() + 1
+    };
+    let empty = line("reverse: \" \"");
+    let dup = line("At(card: \"adoption\", x: 0");
+    let unknown = line("inconnue");
+    let outside = line("x: 9000");
+    let reverse = line("reverse: \"Le décret");
+    expect_all(
+        "bad-reverse.ron",
+        &[
+            &format!(
+                "{reverse}:{}: error: `journal-officiel` → `promulgation` is accepted both ways \
+                 here but listed as a wrong link",
+                col("reverse: \"Le décret", "\"Le")
+            ),
+            &format!(
+                "{empty}:{}: error: the why of the reverse arrow is empty",
+                col("reverse: \" \"", "\" \"")
+            ),
+            &format!(
+                "{empty}:{}: error: `journal-officiel` → `adoption` is accepted both ways here \
+                 but listed as a wrong link",
+                col("reverse: \" \"", "\" \"")
+            ),
+            &format!(
+                "{dup}:{}: error: card `adoption` has two positions",
+                col("At(card: \"adoption\", x: 0", "\"adoption")
+            ),
+            &format!(
+                "{unknown}:{}: error: card `inconnue` is not in any lot of this round",
+                col("inconnue", "\"inconnue")
+            ),
+            &format!(
+                "{outside}:{}: error: (9000, 0) is outside the board (x from -3000 to 3000, y \
+                 from -1250 to 1250)",
+                col("x: 9000", "At(")
+            ),
+        ],
+    );
+}
+
+#[test]
+fn reverse_links_and_places_are_compared_across_languages() {
+    let run = deck_check(&["reverse.fr.ron", "reverse-mismatch.en.ron"]);
+    assert_eq!(run.status, 1, "{}", run.stdout);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{}", run.stdout);
+    assert!(
+        lines[0].ends_with("error: the expected links differ from those of reverse.fr.ron")
+            || lines[0].contains("the expected links differ"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        lines[1].contains("the cards' places in the poster differ"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
 fn a_deck_with_every_round_kind_passes() {
     let run = deck_check(&["kinds.fr.ron"]);
     assert_eq!(run.status, 0, "{}", run.stdout);

@@ -4,6 +4,7 @@
 mod app_flow;
 mod checker;
 mod content;
+mod poster;
 mod rules_scenarios;
 mod views;
 
