@@ -31,7 +31,10 @@ bash scripts/setup.sh
 log() { printf '\033[1m[build-web]\033[0m %s\n' "$*"; }
 start=$(date +%s)
 log "cargo build ($profile, target wasm32) — the first build takes a long time (see README)"
-cargo build --locked --target wasm32-unknown-unknown --profile "$profile" --bin "$bin"
+features=""
+[ "$bin" = bevy-minimal ] && features="--features bench"
+# shellcheck disable=SC2086
+cargo build --locked --target wasm32-unknown-unknown --profile "$profile" -p fresque --bin "$bin" $features
 wasm="$CARGO_TARGET_DIR/wasm32-unknown-unknown/$profile/$bin.wasm"
 
 rm -rf "$out"

@@ -1,8 +1,9 @@
 //! Fresque de la démocratie: a card game about French democratic institutions and open
 //! government, played in the browser.
 //!
-//! - [`rules`]: the game without Bevy (decks, boards, actions, checks).
-//! - [`content`]: the RON deck format, its checks and loaders.
+//! - [`rules`], [`i18n`], [`feedback`], [`protocol`], [`shared`]: the game without Bevy, from
+//!   the `fresque-core` crate (decks, boards, actions, checks, texts, the workshop protocol).
+//! - [`content`]: the RON deck format and its checks (from `fresque-core`), and their loaders.
 //! - [`CorePlugin`]: what runs without a screen (deck catalogue, sessions, the action relay,
 //!   screen flow), used by the headless tests.
 //! - [`AppPlugin`]: the whole game: [`CorePlugin`] plus the views.
@@ -11,16 +12,16 @@
 //! [`rules::Game::apply`] → [`session::GameEvent`] → views.
 
 pub mod content;
-pub mod i18n;
 pub mod locale;
 pub mod pointer_input;
-pub mod rules;
 pub mod screens;
 pub mod session;
 pub mod table;
 pub mod theme;
 pub mod ui_action;
 pub mod web;
+
+pub use fresque_core::{feedback, i18n, protocol, rules, shared};
 
 use bevy::asset::AssetMetaCheck;
 use bevy::prelude::*;

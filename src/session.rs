@@ -1,12 +1,14 @@
 //! The one action path: [`PlayerAction`] messages are applied to the [`Session`]'s game by
 //! [`rules::Game::apply`](crate::rules::Game::apply); what happened comes out as
 //! [`GameEvent`]s, and refusals as [`ActionRejected`]. Mouse, touch, keyboard, the page's
-//! HTML controls and (later) the network all write `PlayerAction`s.
+//! HTML controls and the network all write `PlayerAction`s. In a workshop ([`SharedPlay`]),
+//! the workshop client takes the moves instead and sends them to the table.
 
 use bevy::prelude::*;
 
 use crate::AppSystems;
-use crate::rules::{Action, Event, Game, RuleError};
+use crate::protocol::Refusal;
+use crate::rules::{Action, Event, Game};
 
 /// The deck being played.
 #[derive(Resource, Debug)]
@@ -24,18 +26,51 @@ pub struct PlayerAction(pub Action);
 #[derive(Message, Clone, Debug, PartialEq)]
 pub struct GameEvent(pub Event);
 
-/// An action the rules refused; the game is unchanged.
+/// An action that was not made (the rules, or in a workshop the table, refused it); the
+/// game is unchanged.
 #[derive(Message, Clone, Debug, PartialEq)]
 pub struct ActionRejected {
     pub action: Action,
-    pub error: RuleError,
+    pub refusal: Refusal,
 }
 
+/// What the play screen offers besides moves on the board. Solo play offers everything; a
+/// workshop player leaves the lots, the rounds and restarting to the facilitator.
+#[derive(Resource, Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PlayControls {
+    /// "Next lot".
+    pub deal_lots: bool,
+    /// Previous and next round, and the summary.
+    pub rounds: bool,
+    /// "Play the round again".
+    pub restart: bool,
+}
+
+impl Default for PlayControls {
+    fn default() -> Self {
+        Self {
+            deal_lots: true,
+            rounds: true,
+            restart: true,
+        }
+    }
+}
+
+/// Moves are sent to a workshop table instead of being applied here (see `crate::workshop`).
+#[derive(Resource, Debug, Default)]
+pub struct SharedPlay;
+
 pub(super) fn plugin(app: &mut App) {
-    app.add_message::<PlayerAction>()
+    app.init_resource::<PlayControls>()
+        .add_message::<PlayerAction>()
         .add_message::<GameEvent>()
         .add_message::<ActionRejected>()
-        .add_systems(Update, apply_player_actions.in_set(AppSystems::Apply));
+        .add_systems(
+            Update,
+            apply_player_actions
+                .in_set(AppSystems::Apply)
+                .run_if(not(resource_exists::<SharedPlay>)),
+        );
 }
 
 fn apply_player_actions(
@@ -61,7 +96,7 @@ fn apply_player_actions(
                 debug!("refused {action:?}: {error}");
                 rejected.write(ActionRejected {
                     action: action.clone(),
-                    error,
+                    refusal: Refusal::Rule(error),
                 });
             }
         }

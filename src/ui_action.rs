@@ -1,11 +1,12 @@
 //! Interface commands ([`UiAction`]): what a button, a key or the page asks for.
 //!
 //! A click on an entity with [`ButtonAction`] becomes a `UiAction` message; screens handle
-//! them. Game moves are not UI actions: they go through [`crate::session::PlayerAction`].
+//! them. A button that makes a move carries it ([`UiAction::Play`]); the play screen passes it
+//! on as a [`crate::session::PlayerAction`].
 
 use bevy::prelude::*;
 
-use crate::rules::CardId;
+use crate::rules::{Action, CardId};
 
 #[derive(Message, Clone, Debug, PartialEq)]
 pub enum UiAction {
@@ -18,15 +19,8 @@ pub enum UiAction {
     StartDeck(String),
     /// Close the round's instructions.
     CloseIntro,
-    NextLot,
-    Check,
-    Retry,
-    ShowSolution,
-    RestartRound,
-    /// Open round `n` (from 0) of the parcours.
-    GoToRound(usize),
-    /// End the parcours: the summary.
-    Finish,
+    /// A move of the game (Check, Retry, Show solution, another round…).
+    Play(Action),
     Quit,
     ZoomIn,
     ZoomOut,
@@ -37,7 +31,6 @@ pub enum UiAction {
     /// Start drawing an arrow from this card: the next card chosen is its end.
     LinkFrom(CardId),
     CancelLink,
-    ReturnToHand(CardId),
     /// Put a card from the hand at the centre of the view.
     PlaceFromHand(CardId),
 }

@@ -42,7 +42,7 @@ fn spawn_deck_list(
                 overflow: Overflow::scroll_y(),
                 ..default()
             },
-            crate::table::scroll::ScrollWithWheel,
+            crate::theme::scroll::ScrollWithWheel,
             ChildOf(root),
         ))
         .id();

@@ -1,5 +1,9 @@
 //! Which screen is shown, and the moves between screens. No drawing here, so the headless
 //! tests run it.
+//!
+//! The play screen's [`Session`] lives exactly as long as the screen: choosing a deck stores
+//! the game to play ([`NextSession`]); entering `Screen::Play` makes it the session, leaving
+//! the screen removes it. Views of the play screen join [`PlayViews`], which runs only there.
 
 use std::sync::Arc;
 
@@ -19,6 +23,16 @@ pub enum Screen {
     Title,
     Decks,
     Play,
+    /// Workshop: the facilitator chooses a deck and the number of tables.
+    Host,
+    /// Workshop: the facilitator's console.
+    Console,
+    /// Workshop: a player types a room code.
+    JoinCode,
+    /// Workshop: a player chooses a table.
+    Join,
+    /// Workshop: every table's results, for the debrief.
+    Debrief,
 }
 
 impl Screen {
@@ -28,19 +42,55 @@ impl Screen {
             Screen::Title => "title",
             Screen::Decks => "decks",
             Screen::Play => "play",
+            Screen::Host => "host",
+            Screen::Console => "console",
+            Screen::JoinCode => "join-code",
+            Screen::Join => "join",
+            Screen::Debrief => "debrief",
         }
     }
 }
 
+/// The systems of the play screen's views: they run only on that screen, where a [`Session`]
+/// always exists.
+#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct PlayViews;
+
+/// Entering the play screen: the session is in place before any other `OnEnter` system.
+#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct EnterPlay;
+
+/// The game the play screen opens with next.
+#[derive(Resource)]
+pub struct NextSession(pub Session);
+
 pub(crate) fn plugin(app: &mut App) {
     app.init_state::<Screen>();
-    app.add_systems(
+    app.configure_sets(
         Update,
-        (
-            finish_loading.run_if(in_state(Screen::Loading)),
-            navigate.in_set(AppSystems::Apply),
-        ),
+        PlayViews.run_if(in_state(Screen::Play).and_then(resource_exists::<Session>)),
     );
+    app.add_systems(OnEnter(Screen::Play), open_session.in_set(EnterPlay))
+        .add_systems(OnExit(Screen::Play), close_session)
+        .add_systems(
+            Update,
+            (
+                finish_loading.run_if(in_state(Screen::Loading)),
+                navigate.in_set(AppSystems::Apply),
+            ),
+        );
+}
+
+/// Makes the prepared game the session (an exclusive system: it is there for every system
+/// that follows in `OnEnter(Screen::Play)`).
+fn open_session(world: &mut World) {
+    if let Some(NextSession(session)) = world.remove_resource::<NextSession>() {
+        world.insert_resource(session);
+    }
+}
+
+fn close_session(mut commands: Commands) {
+    commands.remove_resource::<Session>();
 }
 
 fn finish_loading(catalog: Res<DeckCatalog>, mut next: ResMut<NextState<Screen>>) {
@@ -60,7 +110,7 @@ fn navigate(
     for action in actions.read() {
         match (action, screen.get()) {
             (UiAction::OpenDecks, Screen::Title) => next.set(Screen::Decks),
-            (UiAction::OpenTitle, Screen::Decks) => next.set(Screen::Title),
+            (UiAction::OpenTitle, _) => next.set(Screen::Title),
             (UiAction::ToggleLanguage, current @ (Screen::Title | Screen::Decks)) => {
                 lang.0 = lang.other();
                 // Re-entering the screen rebuilds it in the new language.
@@ -71,16 +121,13 @@ fn navigate(
                     warn!("no playable deck {file}");
                     continue;
                 };
-                commands.insert_resource(Session {
+                commands.insert_resource(NextSession(Session {
                     file: file.clone(),
                     game: Game::new(Arc::clone(deck)),
-                });
+                }));
                 next.set(Screen::Play);
             }
-            (UiAction::Quit, Screen::Play) => {
-                commands.remove_resource::<Session>();
-                next.set(Screen::Decks);
-            }
+            (UiAction::Quit, Screen::Play) => next.set(Screen::Decks),
             _ => {}
         }
     }

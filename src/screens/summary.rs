@@ -5,15 +5,16 @@
 use bevy::prelude::*;
 
 use super::Screen;
-use super::play::{link_label, report_summary};
+use super::play::play;
 use crate::AppSystems;
+use crate::feedback::{misconception_text, report_summary, source_line};
 use crate::i18n::Key;
 use crate::locale::Lang;
-use crate::rules::{Misconception, RoundKind};
+use crate::rules::Action;
 use crate::session::Session;
-use crate::table::scroll::ScrollWithWheel;
 use crate::theme::font::UiFonts;
 use crate::theme::interaction::ButtonColors;
+use crate::theme::scroll::ScrollWithWheel;
 use crate::theme::{palette, widget};
 use crate::ui_action::UiAction;
 
@@ -25,7 +26,7 @@ pub(super) fn plugin(app: &mut App) {
         Update,
         sync_summary
             .in_set(AppSystems::Sync)
-            .run_if(in_state(Screen::Play).and_then(resource_exists::<Session>)),
+            .in_set(crate::screens::flow::PlayViews),
     );
 }
 
@@ -104,7 +105,7 @@ fn sync_summary(
         let kind = &game.deck().rounds[round.index].kind;
         match &round.report {
             Some(report) => {
-                let mut line = report_summary(*lang, kind, report);
+                let mut line = report_summary(lang.0, kind, report);
                 if report.is_perfect() {
                     line = format!("✓ {line}");
                 }
@@ -125,29 +126,14 @@ fn sync_summary(
             add(heading(lang.t(Key::MisconceptionsMet).to_owned(), 15.0));
         }
         for m in &round.misconceptions {
-            let (what, why) = match m {
-                Misconception::Link { link, why } => (link_label(&session, link), why.clone()),
-                Misconception::Zone { card, zone, why } => {
-                    let title = game
-                        .deck()
-                        .card(card)
-                        .map_or_else(|| card.to_string(), |c| c.title.clone());
-                    let zone = match kind {
-                        RoundKind::Categories(r) => {
-                            r.zone(zone).map_or(zone.clone(), |z| z.label.clone())
-                        }
-                        _ => zone.clone(),
-                    };
-                    (format!("{title} → {zone}"), why.clone())
-                }
-            };
+            let (what, why) = misconception_text(game, round.index, m);
             add(text(format!("✗ {what}"), 14.0, palette::WRONG));
             add(text(why, 14.0, palette::INK));
         }
         let button = widget::button(
             f,
             lang.f(Key::ReviewRound, &[("n", &(round.index + 1))]),
-            UiAction::GoToRound(round.index),
+            play(Action::GoToRound(round.index)),
             format!("review-round-{}", round.index + 1),
             ButtonColors::QUIET,
         );
@@ -162,11 +148,7 @@ fn sync_summary(
     }
     add(heading(lang.t(Key::Sources).to_owned(), 17.0));
     for source in &summary.sources {
-        let line = match &source.url {
-            Some(url) => format!("{} — {}\n{url}", source.id, source.title),
-            None => format!("{} — {}", source.id, source.title),
-        };
-        add(text(line, 12.5, palette::INK_SOFT));
+        add(text(source_line(source), 12.5, palette::INK_SOFT));
     }
     let buttons = (
         Node {

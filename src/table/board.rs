@@ -38,13 +38,16 @@ const ZONE_TINTS: [Color; 6] = [
 ];
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::Play), spawn_board)
-        .add_systems(
-            Update,
-            sync_decor
-                .in_set(AppSystems::Sync)
-                .run_if(in_state(Screen::Play).and_then(resource_exists::<Session>)),
-        );
+    app.add_systems(
+        OnEnter(Screen::Play),
+        spawn_board.after(crate::screens::flow::EnterPlay),
+    )
+    .add_systems(
+        Update,
+        sync_decor
+            .in_set(AppSystems::Sync)
+            .in_set(crate::screens::flow::PlayViews),
+    );
 }
 
 fn sync_decor(

@@ -10,6 +10,7 @@ use crate::AppSystems;
 use crate::rules::{BOARD_HALF_HEIGHT, BOARD_HALF_WIDTH, Event, Rect, cards_bounds, focus_rect};
 use crate::screens::Screen;
 use crate::session::{GameEvent, Session};
+use crate::theme::layout::{PANEL_WIDTH, TOP_BAR_HEIGHT, TRAY_HEIGHT, camera_shift};
 use crate::ui_action::UiAction;
 
 #[derive(Component)]
@@ -33,7 +34,7 @@ pub(super) fn plugin(app: &mut App) {
                     .run_if(in_state(Screen::Play)),
                 frame_round
                     .in_set(AppSystems::Sync)
-                    .run_if(in_state(Screen::Play).and_then(resource_exists::<Session>)),
+                    .in_set(crate::screens::flow::PlayViews),
             ),
         )
         .add_observer(wheel_zoom);
@@ -69,10 +70,7 @@ pub fn clamp_to_board(pos: Vec2) -> Vec2 {
 /// the tray and the side panel (the camera sits right of and below that point, world y up).
 fn go_home(transform: &mut Transform, projection: &mut Projection) {
     set_scale(projection, START_SCALE);
-    let shift = Vec2::new(
-        super::PANEL_WIDTH / 2.0,
-        (super::TOP_BAR_HEIGHT - super::TRAY_HEIGHT) / 2.0,
-    ) * START_SCALE;
+    let shift = camera_shift() * START_SCALE;
     transform.translation = shift.extend(transform.translation.z);
 }
 
@@ -93,8 +91,8 @@ pub struct FramedRound(Option<usize>);
 /// never closer than the starting zoom.
 fn frame(transform: &mut Transform, projection: &mut Projection, window: &Window, rect: Rect) {
     let free = Vec2::new(
-        window.width() - super::PANEL_WIDTH,
-        window.height() - super::TRAY_HEIGHT - super::TOP_BAR_HEIGHT,
+        window.width() - PANEL_WIDTH,
+        window.height() - TRAY_HEIGHT - TOP_BAR_HEIGHT,
     )
     .max(Vec2::splat(100.0));
     let margin = 60.0;
@@ -103,10 +101,7 @@ fn frame(transform: &mut Transform, projection: &mut Projection, window: &Window
         .max(START_SCALE);
     set_scale(projection, scale);
     let scale = scale_of(projection);
-    let shift = Vec2::new(
-        super::PANEL_WIDTH / 2.0,
-        (super::TOP_BAR_HEIGHT - super::TRAY_HEIGHT) / 2.0,
-    ) * scale;
+    let shift = camera_shift() * scale;
     let center = Vec2::new(rect.center().x, rect.center().y);
     transform.translation = clamp_to_board(center + shift).extend(transform.translation.z);
 }

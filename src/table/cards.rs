@@ -12,11 +12,9 @@ use super::camera::{MainCamera, scale_of};
 use super::links::LinkDrag;
 use super::{CARD_SIZE, DragState, ResyncBoard, Selection};
 use crate::AppSystems;
-use crate::i18n::Key;
+use crate::feedback::placement_style;
 use crate::locale::Lang;
-use crate::rules::{
-    Action, CARD_HEIGHT, CARD_WIDTH, Card, CardId, Game, Phase, Placement, Pos, RoundKind,
-};
+use crate::rules::{Action, Card, CardId, Game, Phase, Pos};
 use crate::screens::Screen;
 use crate::session::{ActionRejected, PlayerAction, Session};
 use crate::theme::font::UiFonts;
@@ -56,7 +54,7 @@ pub(super) fn plugin(app: &mut App) {
             (sync_cards, style_cards, glide)
                 .chain()
                 .in_set(AppSystems::Sync)
-                .distributive_run_if(in_state(Screen::Play).and_then(resource_exists::<Session>)),
+                .in_set(crate::screens::flow::PlayViews),
         )
         .add_observer(hover_card)
         .add_observer(leave_card)
@@ -253,28 +251,6 @@ fn glide(
     }
 }
 
-/// The word and colour of a card's verdict, with its icon.
-pub fn placement_style(lang: Lang, placement: &Placement) -> (String, Color) {
-    match placement {
-        Placement::RightZone { .. } => (
-            format!("✓ {}", lang.t(Key::VerdictRightZone)),
-            palette::CORRECT,
-        ),
-        Placement::InPlace { .. } => (
-            format!("✓ {}", lang.t(Key::VerdictInPlace)),
-            palette::CORRECT,
-        ),
-        Placement::WrongZone { .. } => (
-            format!("✗ {}", lang.t(Key::VerdictWrongZone)),
-            palette::WRONG,
-        ),
-        Placement::Misplaced { .. } => (
-            format!("✗ {}", lang.t(Key::VerdictMisplaced)),
-            palette::WRONG,
-        ),
-    }
-}
-
 /// Frame colours (selection, verdict) and the verdict / date line of every card.
 fn style_cards(
     session: Res<Session>,
@@ -296,8 +272,8 @@ fn style_cards(
             selection.card.as_ref() == Some(id) || selection.linking_from.as_ref() == Some(id);
         let (badge, verdict_color) = match placement {
             Some(p) if !game.showing_solution() => {
-                let (label, color) = placement_style(*lang, p);
-                (label, Some(color))
+                let (label, tone) = placement_style(lang.0, p);
+                (label, Some(palette::tone(tone)))
             }
             _ => (String::new(), None),
         };
@@ -331,24 +307,6 @@ fn style_cards(
             }
         }
     }
-}
-
-/// In a matching round, a card dropped onto another is paired with it: it lands beside its
-/// partner. Returns the partner and where the dropped card goes.
-pub fn pair_drop(game: &Game, card: &CardId, at: Pos) -> Option<(CardId, Pos)> {
-    if !matches!(game.kind(), RoundKind::Matching(_)) {
-        return None;
-    }
-    let (partner, pos) = game.board().placed().iter().rev().find(|(c, p)| {
-        c != card && (p.x - at.x).abs() < CARD_WIDTH / 2.0 && (p.y - at.y).abs() < CARD_HEIGHT / 2.0
-    })?;
-    let beside = Pos::new(pos.x + CARD_WIDTH + 70.0, pos.y);
-    let beside = if beside.is_on_board() {
-        beside
-    } else {
-        Pos::new(pos.x - CARD_WIDTH - 70.0, pos.y)
-    };
-    Some((partner.clone(), beside.clamped()))
 }
 
 fn is_playing(session: &Session) -> bool {
@@ -425,23 +383,8 @@ fn end_card_drag(
     if drag.was_dragged(target) {
         let at = transform.translation.truncate();
         let to = Pos::new(at.x, at.y).clamped();
-        match session.as_ref().and_then(|s| pair_drop(&s.game, id, to)) {
-            Some((partner, beside)) => {
-                actions.write(PlayerAction(Action::MoveCard {
-                    card: id.clone(),
-                    to: beside,
-                }));
-                actions.write(PlayerAction(Action::AddLink {
-                    from: partner,
-                    to: id.clone(),
-                }));
-            }
-            None => {
-                actions.write(PlayerAction(Action::MoveCard {
-                    card: id.clone(),
-                    to,
-                }));
-            }
+        if let Some(session) = &session {
+            actions.write(PlayerAction(session.game.drop_action(id, to)));
         }
     } else {
         // A click, not a move: put the card back exactly (and in its layer).

@@ -8,9 +8,9 @@ use super::camera::{MainCamera, scale_of};
 use super::cards::BoardCard;
 use super::{CARD_SIZE, DragState, Selection};
 use crate::AppSystems;
-use crate::i18n::Key;
+use crate::feedback::verdict_style;
 use crate::locale::Lang;
-use crate::rules::{Action, CardId, Link, Phase, Verdict};
+use crate::rules::{Action, CardId, Link, Phase};
 use crate::screens::Screen;
 use crate::session::{PlayerAction, Session};
 use crate::theme::font::UiFonts;
@@ -66,28 +66,13 @@ pub(super) fn plugin(app: &mut App) {
             (sync_links, link_ends, pending_arrow_ends, layout_arrows)
                 .chain()
                 .in_set(AppSystems::Sync)
-                .distributive_run_if(in_state(Screen::Play).and_then(resource_exists::<Session>)),
+                .in_set(crate::screens::flow::PlayViews),
         )
         .add_observer(click_link);
 }
 
 fn clear_link_drag(mut link_drag: ResMut<LinkDrag>) {
     *link_drag = LinkDrag::default();
-}
-
-/// The label and colour of a verdict. Never colour alone: an icon and a word too.
-pub fn verdict_style(lang: Lang, verdict: &Verdict) -> (String, Color) {
-    match verdict {
-        Verdict::Correct { .. } => (
-            format!("✓ {}", lang.t(Key::VerdictCorrect)),
-            palette::CORRECT,
-        ),
-        Verdict::Acceptable { .. } => (
-            format!("≈ {}", lang.t(Key::VerdictAcceptable)),
-            palette::ACCEPTABLE,
-        ),
-        Verdict::Wrong(_) => (format!("✗ {}", lang.t(Key::VerdictWrong)), palette::WRONG),
-    }
 }
 
 /// The shaft and (for a directed link) the two strokes of an arrow's head, as children of
@@ -161,7 +146,7 @@ fn sync_links(
         let color = if solution {
             palette::CORRECT
         } else {
-            verdict.map_or(palette::LINK, |v| verdict_style(*lang, v).1)
+            verdict.map_or(palette::LINK, |v| palette::tone(verdict_style(lang.0, v).1))
         };
         let mut root = commands.spawn((
             Name::new(format!("Link {} -> {}", link.from, link.to)),
@@ -174,7 +159,8 @@ fn sync_links(
         root.with_children(|parent| {
             spawn_arrow_parts(parent, color, !solution, directed);
             if let Some(verdict) = verdict {
-                let (label, color) = verdict_style(*lang, verdict);
+                let (label, tone) = verdict_style(lang.0, verdict);
+                let color = palette::tone(tone);
                 let width = label.chars().count() as f32 * 9.5 + 18.0;
                 parent
                     .spawn((

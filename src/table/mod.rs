@@ -6,7 +6,6 @@ pub mod board;
 pub mod camera;
 pub mod cards;
 pub mod links;
-pub mod scroll;
 pub mod tray;
 
 use bevy::prelude::*;
@@ -16,12 +15,6 @@ use crate::screens::Screen;
 
 /// Size of a card on the board, in board units.
 pub const CARD_SIZE: Vec2 = Vec2::new(crate::rules::CARD_WIDTH, crate::rules::CARD_HEIGHT);
-/// Height of the bar at the top of the play screen, in logical pixels.
-pub const TOP_BAR_HEIGHT: f32 = 60.0;
-/// Height of the hand tray at the bottom of the play screen.
-pub const TRAY_HEIGHT: f32 = 192.0;
-/// Width of the side panel on the right of the play screen.
-pub const PANEL_WIDTH: f32 = 370.0;
 /// A press that moves less than this (logical px) is a click, not a drag.
 pub const CLICK_SLOP: f32 = 6.0;
 
@@ -69,7 +62,6 @@ pub(super) fn plugin(app: &mut App) {
                 .run_if(in_state(Screen::Play)),
         )
         .add_plugins((
-            scroll::plugin,
             camera::plugin,
             board::plugin,
             cards::plugin,

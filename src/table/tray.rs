@@ -2,11 +2,9 @@
 //! screen. Drag one onto the board, or click it to put it in the middle of the view.
 
 use bevy::prelude::*;
-use bevy::ui::UiGlobalTransform;
 
 use super::camera::MainCamera;
-use super::scroll::ScrollWithWheel;
-use super::{DragState, PANEL_WIDTH, Selection, TRAY_HEIGHT};
+use super::{DragState, Selection};
 use crate::AppSystems;
 use crate::i18n::Key;
 use crate::locale::Lang;
@@ -15,6 +13,8 @@ use crate::screens::Screen;
 use crate::session::{ActionRejected, PlayerAction, Session};
 use crate::theme::font::UiFonts;
 use crate::theme::interaction::ButtonColors;
+use crate::theme::layout::{PANEL_WIDTH, TOP_BAR_HEIGHT, TRAY_HEIGHT};
+use crate::theme::scroll::ScrollWithWheel;
 use crate::theme::{palette, widget};
 use crate::ui_action::{AutomationId, UiAction};
 
@@ -35,8 +35,7 @@ pub(super) fn plugin(app: &mut App) {
             rebuild_tray.in_set(AppSystems::Sync),
             place_from_hand.in_set(AppSystems::Input),
         )
-            // Each system checks for itself: leaving a round removes the session mid-frame.
-            .distributive_run_if(in_state(Screen::Play).and_then(resource_exists::<Session>)),
+            .in_set(crate::screens::flow::PlayViews),
     )
     .add_observer(start_tray_drag)
     .add_observer(drag_tray_card)
@@ -52,9 +51,10 @@ fn rebuild_tray(
     trays: Query<Entity, With<Tray>>,
     fonts: Res<UiFonts>,
     lang: Res<Lang>,
+    controls: Res<crate::session::PlayControls>,
 ) {
     let refused = rejected.read().count() > 0;
-    if !session.is_changed() && !lang.is_changed() && !refused {
+    if !session.is_changed() && !lang.is_changed() && !controls.is_changed() && !refused {
         return;
     }
     for tray in &trays {
@@ -115,12 +115,12 @@ fn rebuild_tray(
         ),
         ChildOf(header),
     ));
-    if game.has_more_lots() && game.report().is_none() {
+    if controls.deal_lots && game.has_more_lots() && game.report().is_none() {
         commands.spawn((
             widget::button(
                 &fonts,
                 next_lot,
-                UiAction::NextLot,
+                UiAction::Play(Action::RevealNextLot),
                 "next-lot",
                 ButtonColors::PRIMARY,
             ),
@@ -272,7 +272,7 @@ fn drag_tray_card(
 
 /// Whether a point of the window (logical px) is over the board rather than the interface.
 pub fn over_board(window: &Window, point: Vec2) -> bool {
-    point.y > super::TOP_BAR_HEIGHT
+    point.y > TOP_BAR_HEIGHT
         && point.y < window.height() - TRAY_HEIGHT
         && point.x < window.width() - PANEL_WIDTH
 }
@@ -304,26 +304,8 @@ fn drop_tray_card(
         && let Ok(world) = camera.0.viewport_to_world_2d(camera.1, at)
     {
         let at = Pos::new(world.x, world.y).clamped();
-        match session
-            .as_ref()
-            .and_then(|s| super::cards::pair_drop(&s.game, id, at))
-        {
-            Some((partner, beside)) => {
-                actions.write(PlayerAction(Action::PlaceCard {
-                    card: id.clone(),
-                    at: beside,
-                }));
-                actions.write(PlayerAction(Action::AddLink {
-                    from: partner,
-                    to: id.clone(),
-                }));
-            }
-            None => {
-                actions.write(PlayerAction(Action::PlaceCard {
-                    card: id.clone(),
-                    at,
-                }));
-            }
+        if let Some(session) = &session {
+            actions.write(PlayerAction(session.game.drop_action(id, at)));
         }
     }
 }
@@ -369,7 +351,7 @@ fn place_from_hand(
         };
         let free_center = Vec2::new(
             (window.width() - PANEL_WIDTH) / 2.0,
-            (super::TOP_BAR_HEIGHT + window.height() - TRAY_HEIGHT) / 2.0,
+            (TOP_BAR_HEIGHT + window.height() - TRAY_HEIGHT) / 2.0,
         );
         let Ok(center) = camera.0.viewport_to_world_2d(camera.1, free_center) else {
             continue;
@@ -383,10 +365,4 @@ fn place_from_hand(
             at: Pos::new(at.x, at.y).clamped(),
         }));
     }
-}
-
-/// A tray card's rectangle on screen, in logical pixels (for the page mirror).
-pub fn node_rect(node: &ComputedNode, transform: &UiGlobalTransform) -> Rect {
-    let s = node.inverse_scale_factor();
-    Rect::from_center_size(transform.translation * s, node.size() * s)
 }

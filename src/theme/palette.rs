@@ -26,3 +26,12 @@ pub const WRONG: Color = Color::srgb(0.75, 0.11, 0.11);
 pub const MISSING: Color = Color::srgb(0.45, 0.28, 0.62);
 pub const ERROR_TEXT: Color = Color::srgb(0.70, 0.08, 0.08);
 pub const OVERLAY: Color = Color::srgba(0.05, 0.07, 0.12, 0.55);
+
+/// The colour of a verdict's tone (always shown with an icon and a word too).
+pub fn tone(tone: crate::feedback::Tone) -> Color {
+    match tone {
+        crate::feedback::Tone::Right => CORRECT,
+        crate::feedback::Tone::Acceptable => ACCEPTABLE,
+        crate::feedback::Tone::Wrong => WRONG,
+    }
+}

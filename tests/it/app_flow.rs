@@ -171,8 +171,13 @@ fn a_whole_round_through_the_action_path() {
     assert_eq!(events, vec![]);
     let rejected = std::mem::take(&mut app.world_mut().resource_mut::<Recorded>().rejected);
     assert_eq!(
-        rejected.iter().map(|r| r.error.clone()).collect::<Vec<_>>(),
-        vec![fresque::rules::RuleError::AlreadyLinked]
+        rejected
+            .iter()
+            .map(|r| r.refusal.clone())
+            .collect::<Vec<_>>(),
+        vec![fresque::protocol::Refusal::Rule(
+            fresque::rules::RuleError::AlreadyLinked
+        )]
     );
 
     let events = play(&mut app, Action::Check);

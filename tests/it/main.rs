@@ -2,7 +2,6 @@
 //! the public API, and a headless Bevy app driven through the action path.
 
 mod app_flow;
-mod checker;
 mod content;
 mod poster;
 mod rules_scenarios;

@@ -270,9 +270,9 @@ fn a_parcours_of_three_kinds_through_the_action_path_with_its_summary() {
     assert!(shown.contains("Le président ne vote pas la loi"), "{shown}");
     assert!(controls(app.world_mut()).contains(&"next-round".to_owned()));
     // Show the solution, then back to the players' board.
-    send(&mut app, UiAction::ShowSolution);
+    send(&mut app, UiAction::Play(Action::ShowSolution));
     assert!(game(&app).showing_solution());
-    send(&mut app, UiAction::Retry);
+    send(&mut app, UiAction::Play(Action::Retry));
     assert!(matches!(
         game(&app).board().position(&"president".into()),
         Some(p) if zones[0].contains(p)
@@ -288,7 +288,7 @@ fn a_parcours_of_three_kinds_through_the_action_path_with_its_summary() {
     assert!(game(&app).report().unwrap().is_perfect());
 
     // Round 2, timeline, dealt shuffled; put in order and check.
-    send(&mut app, UiAction::GoToRound(1));
+    send(&mut app, UiAction::Play(Action::GoToRound(1)));
     assert!(texts(app.world_mut()).contains("Manche 2 sur 3"));
     for (i, card) in ["adoption", "promulgation", "journal-officiel"]
         .iter()
@@ -316,7 +316,7 @@ fn a_parcours_of_three_kinds_through_the_action_path_with_its_summary() {
     );
 
     // Round 3, matching: one pair made by a link, one missing.
-    send(&mut app, UiAction::GoToRound(2));
+    send(&mut app, UiAction::Play(Action::GoToRound(2)));
     for (i, card) in ["president", "promulgation", "adoption"].iter().enumerate() {
         act(
             &mut app,
@@ -339,7 +339,7 @@ fn a_parcours_of_three_kinds_through_the_action_path_with_its_summary() {
     assert!(controls(app.world_mut()).contains(&"finish".to_owned()));
 
     // The summary lists the misconception met in round 1 with its correction.
-    send(&mut app, UiAction::Finish);
+    send(&mut app, UiAction::Play(Action::Finish));
     let shown = texts(app.world_mut());
     assert!(shown.contains("Bilan du parcours"), "{shown}");
     assert!(
@@ -348,7 +348,7 @@ fn a_parcours_of_three_kinds_through_the_action_path_with_its_summary() {
     );
     assert!(shown.contains("C14 — Constitution, article 10"), "{shown}");
     // Review round 1: its feedback is still there.
-    send(&mut app, UiAction::GoToRound(0));
+    send(&mut app, UiAction::Play(Action::GoToRound(0)));
     assert!(game(&app).report().is_some_and(|r| r.is_perfect()));
     assert!(!texts(app.world_mut()).contains("Bilan du parcours"));
     // Play the whole deck again without restarting the app.

@@ -298,6 +298,43 @@ impl Game {
         Summary { rounds, sources }
     }
 
+    /// The one move that dropping `card` at `at` makes: in a matching round, dropped onto
+    /// another card it pairs them and lands beside its partner; otherwise it is put there
+    /// (from the hand) or moved there (on the board).
+    pub fn drop_action(&self, card: &CardId, at: Pos) -> Action {
+        let at = at.clamped();
+        if matches!(self.kind(), RoundKind::Matching(_))
+            && let Some((partner, pos)) = self.board().placed().iter().rev().find(|(c, p)| {
+                c != card
+                    && (p.x - at.x).abs() < layout::CARD_WIDTH / 2.0
+                    && (p.y - at.y).abs() < layout::CARD_HEIGHT / 2.0
+            })
+        {
+            let right = Pos::new(pos.x + layout::CARD_WIDTH + 70.0, pos.y);
+            let beside = if right.is_on_board() {
+                right
+            } else {
+                Pos::new(pos.x - layout::CARD_WIDTH - 70.0, pos.y)
+            };
+            return Action::PairCards {
+                card: card.clone(),
+                with: partner.clone(),
+                at: beside.clamped(),
+            };
+        }
+        if self.board().is_placed(card) {
+            Action::MoveCard {
+                card: card.clone(),
+                to: at,
+            }
+        } else {
+            Action::PlaceCard {
+                card: card.clone(),
+                at,
+            }
+        }
+    }
+
     /// Checks `action`, then applies it. Returns what happened, or why nothing did.
     pub fn apply(&mut self, action: &Action) -> Result<Vec<Event>, RuleError> {
         let events = self.plan(action)?;
@@ -387,6 +424,39 @@ impl Game {
                     return Err(RuleError::NoSuchLink);
                 }
                 Ok(vec![Event::LinkRemoved(link)])
+            }
+            Action::PairCards { card, with, at } => {
+                if !matches!(self.kind(), RoundKind::Matching(_)) {
+                    return Err(RuleError::NotPairing);
+                }
+                self.known(card)?;
+                self.placed(with)?;
+                if card == with {
+                    return Err(RuleError::SelfLink);
+                }
+                on_board(*at)?;
+                let link = Link::new(with.clone(), card.clone());
+                if self
+                    .board()
+                    .links()
+                    .iter()
+                    .any(|l| l.joins_same_cards(&link))
+                {
+                    return Err(RuleError::AlreadyLinked);
+                }
+                let put = match self.board().position(card) {
+                    Some(from) => Event::CardMoved {
+                        card: card.clone(),
+                        from,
+                        to: *at,
+                    },
+                    None if self.is_revealed(card) => Event::CardPlaced {
+                        card: card.clone(),
+                        at: *at,
+                    },
+                    None => return Err(RuleError::NotInHand(card.clone())),
+                };
+                Ok(vec![put, Event::LinkAdded(link)])
             }
             Action::RevealNextLot => {
                 if !self.has_more_lots() {

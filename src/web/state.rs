@@ -1,151 +1,26 @@
-//! The page around the canvas: what the game tells the page, and what it reads from it.
-//!
-//! - `document.body.dataset.appState` becomes `"ready"` once the first screen with text has
-//!   been drawn, or `"error"` (with `dataset.error`) after a panic; the loading screen and the
-//!   tests wait for it. `dataset.screen` names the current screen.
-//! - `#fresque-state` (JSON) lists the interactive elements with their places on screen, the
-//!   board and the last check, for tests and for the accessible HTML mirror to come.
-//! - `#announcer` (an `aria-live` region) receives check results and refusals as text, so
-//!   screen readers hear them.
-//! - `?lang=en` in the address starts the game in English.
-//! - `?selftest=panic` makes the game panic at start, to check (by hand or in the browser
-//!   tests) that a crash shows a message on the page.
-//!
-//! On native builds the page functions do nothing.
+//! `#fresque-state`: the JSON the game publishes for the browser tests (and the accessible
+//! HTML mirror to come): the screen, the interactive elements with their places on screen, the
+//! hand, the board, the arrows and the last check. Written only when it changes.
 
 use bevy::prelude::*;
 use bevy::ui::UiGlobalTransform;
 use serde::Serialize;
 
+use super::page;
 use crate::content::catalog::{DeckCatalog, EntryStatus};
-use crate::i18n::{Key, Language};
+use crate::feedback::report_summary;
 use crate::locale::Lang;
-use crate::rules::{Event, Phase, Placement, RoundKind, Verdict};
+use crate::rules::{Phase, Placement, RoundKind, Verdict};
 use crate::screens::Screen;
-use crate::screens::play::{
-    link_label, placement_reason, rejection_message, report_summary, verdict_reason,
-};
-use crate::session::{ActionRejected, GameEvent, Session};
+use crate::session::Session;
 use crate::table::camera::MainCamera;
-use crate::table::cards::placement_style;
 use crate::table::cards::{BoardCard, LinkHandle};
-use crate::table::links::verdict_style;
-use crate::table::tray::node_rect;
-use crate::theme::font::UiFonts;
 use crate::ui_action::{AutomationId, Disabled};
 
-pub(super) fn plugin(app: &mut App) {
-    // After DefaultPlugins: Bevy's PanicHandlerPlugin installs its own hook, which ours wraps.
-    install_panic_hook();
-    app.add_systems(Startup, (read_page_options, read_reduced_motion))
-        .add_systems(
-            Update,
-            (announce, follow_language).in_set(crate::AppSystems::Sync),
-        )
-        .add_systems(Last, (mark_ready, publish_state));
-}
-
-/// Installs a panic hook that shows the message on the page instead of freezing the canvas,
-/// then calls the hook installed before it (Bevy's, which logs to the console).
-pub fn install_panic_hook() {
-    let default_hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let message = info.to_string();
-        page::report_error(&message);
-        default_hook(info);
-    }));
-}
-
-fn read_page_options(mut lang: ResMut<Lang>) {
-    if page::query_param("selftest").as_deref() == Some("panic") {
-        panic!("self-test: panic requested by ?selftest=panic");
-    }
-    if let Some(code) = page::query_param("lang")
-        && let Some(language) = Language::from_code(&code)
-    {
-        lang.0 = language;
-    }
-}
-
-fn follow_language(lang: Res<Lang>) {
-    if lang.is_changed() {
-        page::set_language(lang.0.code(), lang.t(Key::AppTitle));
-    }
-}
-
-/// Sets `appState = "ready"` on the second frame after the first real screen is up and its
-/// font has loaded (so a frame with text has been presented).
-fn mark_ready(
-    screen: Res<State<Screen>>,
-    fonts: Res<UiFonts>,
-    server: Res<AssetServer>,
-    mut frames_ready: Local<u32>,
-    mut last_screen: Local<Option<Screen>>,
-) {
-    if *last_screen != Some(*screen.get()) {
-        *last_screen = Some(*screen.get());
-        page::set_data("screen", screen.get().name());
-    }
-    if *frames_ready >= 2 {
-        return;
-    }
-    if *screen.get() != Screen::Loading && fonts.loaded(&server) {
-        *frames_ready += 1;
-        if *frames_ready == 2 {
-            page::set_data("appState", "ready");
-        }
-    }
-}
-
-fn announce(
-    mut events: MessageReader<GameEvent>,
-    mut rejected: MessageReader<ActionRejected>,
-    session: Option<Res<Session>>,
-    lang: Res<Lang>,
-) {
-    for r in rejected.read() {
-        page::announce(rejection_message(*lang, &r.error));
-    }
-    let Some(session) = session else {
-        events.clear();
-        return;
-    };
-    for GameEvent(event) in events.read() {
-        match event {
-            Event::Checked(report) => {
-                let mut lines = vec![report_summary(*lang, session.game.kind(), report)];
-                for v in &report.links {
-                    lines.push(format!(
-                        "{} — {} : {}",
-                        verdict_style(*lang, &v.verdict).0,
-                        link_label(&session, &v.link),
-                        verdict_reason(*lang, &v.verdict)
-                    ));
-                }
-                for v in &report.cards {
-                    let title = session
-                        .game
-                        .deck()
-                        .card(&v.card)
-                        .map_or_else(|| v.card.to_string(), |c| c.title.clone());
-                    lines.push(format!(
-                        "{} — {title} : {}",
-                        placement_style(*lang, &v.placement).0,
-                        placement_reason(*lang, &session, &v.placement)
-                    ));
-                }
-                page::announce(&lines.join("\n"));
-            }
-            Event::SolutionShown => page::announce(lang.t(Key::SolutionShown)),
-            Event::Finished => page::announce(lang.t(Key::SummaryTitle)),
-            _ => {}
-        }
-    }
-}
-
-/// `prefers-reduced-motion: reduce` makes cards jump instead of gliding.
-fn read_reduced_motion(mut reduced: ResMut<crate::table::cards::ReducedMotion>) {
-    reduced.0 = page::prefers_reduced_motion();
+/// A UI node's rectangle on screen, in logical pixels.
+pub fn node_rect(node: &ComputedNode, transform: &UiGlobalTransform) -> Rect {
+    let s = node.inverse_scale_factor();
+    Rect::from_center_size(transform.translation * s, node.size() * s)
 }
 
 #[derive(Serialize, PartialEq, Default)]
@@ -285,7 +160,7 @@ fn verdict_name(v: &Verdict) -> &'static str {
 }
 
 /// Writes `#fresque-state` when what it describes has changed.
-fn publish_state(
+pub(super) fn publish_state(
     screen: Res<State<Screen>>,
     lang: Res<Lang>,
     catalog: Res<DeckCatalog>,
@@ -416,7 +291,7 @@ fn publish_state(
                             }
                         })
                         .collect(),
-                    summary: report_summary(*lang, game.kind(), r),
+                    summary: report_summary(lang.0, game.kind(), r),
                 }),
             )
         }
@@ -509,91 +384,5 @@ fn publish_state(
     if *last != json {
         page::set_state_json(&json);
         *last = json;
-    }
-}
-
-#[cfg(target_arch = "wasm32")]
-mod page {
-    //! The page, through web-sys.
-
-    use wasm_bindgen::JsCast;
-
-    fn document() -> Option<web_sys::Document> {
-        web_sys::window()?.document()
-    }
-
-    pub fn set_data(key: &str, value: &str) {
-        if let Some(body) = document().and_then(|d| d.body()) {
-            let _ = body.dataset().set(key, value);
-        }
-    }
-
-    pub fn report_error(message: &str) {
-        set_data("error", message);
-        set_data("appState", "error");
-        if let Some(el) = document().and_then(|d| d.get_element_by_id("error-message")) {
-            el.set_text_content(Some(message));
-        }
-        if let Some(el) = document()
-            .and_then(|d| d.get_element_by_id("error"))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.remove_attribute("hidden");
-        }
-    }
-
-    pub fn query_param(name: &str) -> Option<String> {
-        let search = web_sys::window()?.location().search().ok()?;
-        web_sys::UrlSearchParams::new_with_str(&search)
-            .ok()?
-            .get(name)
-    }
-
-    pub fn set_language(code: &str, title: &str) {
-        if let Some(doc) = document() {
-            if let Some(root) = doc.document_element() {
-                let _ = root.set_attribute("lang", code);
-            }
-            doc.set_title(title);
-        }
-    }
-
-    pub fn set_state_json(json: &str) {
-        if let Some(el) = document().and_then(|d| d.get_element_by_id("fresque-state")) {
-            el.set_text_content(Some(json));
-        }
-    }
-
-    pub fn announce(text: &str) {
-        if let Some(el) = document().and_then(|d| d.get_element_by_id("announcer")) {
-            el.set_text_content(Some(text));
-        }
-    }
-
-    pub fn prefers_reduced_motion() -> bool {
-        web_sys::window()
-            .and_then(|w| {
-                w.match_media("(prefers-reduced-motion: reduce)")
-                    .ok()
-                    .flatten()
-            })
-            .is_some_and(|m| m.matches())
-    }
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-mod page {
-    //! No page on native builds.
-
-    pub fn set_data(_key: &str, _value: &str) {}
-    pub fn report_error(_message: &str) {}
-    pub fn query_param(_name: &str) -> Option<String> {
-        None
-    }
-    pub fn set_language(_code: &str, _title: &str) {}
-    pub fn set_state_json(_json: &str) {}
-    pub fn announce(_text: &str) {}
-    pub fn prefers_reduced_motion() -> bool {
-        false
     }
 }

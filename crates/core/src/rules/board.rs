@@ -3,6 +3,8 @@
 //! Fields are private: only [`crate::rules::Game::apply`] changes a board, through the events
 //! it applies (see `game.rs`).
 
+use serde::{Deserialize, Serialize};
+
 use super::deck::CardId;
 
 /// Half the board's width, in board units (the board is centred on the origin).
@@ -11,7 +13,7 @@ pub const BOARD_HALF_WIDTH: f32 = 3000.0;
 pub const BOARD_HALF_HEIGHT: f32 = 1250.0;
 
 /// A position on the board (the centre of a card), in board units, y up.
-#[derive(Clone, Copy, Debug, PartialEq, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Default, Serialize, Deserialize)]
 pub struct Pos {
     pub x: f32,
     pub y: f32,
@@ -47,7 +49,7 @@ impl Pos {
 }
 
 /// A link drawn by players: "`from` causes / leads to `to`".
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Link {
     pub from: CardId,
     pub to: CardId,

@@ -1,12 +1,15 @@
 //! What players can do ([`Action`]), what happened ([`Event`]) and why an action was refused
 //! ([`RuleError`]).
 
+use serde::{Deserialize, Serialize};
+
 use super::board::{Link, Pos};
 use super::check::Report;
 use super::deck::CardId;
 
-/// A player's intention. Every input path builds one of these.
-#[derive(Clone, Debug, PartialEq)]
+/// A player's intention. Every input path builds one of these (and the workshop protocol
+/// carries them as they are).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Action {
     /// Put a card from the hand onto the board.
     PlaceCard { card: CardId, at: Pos },
@@ -18,6 +21,9 @@ pub enum Action {
     AddLink { from: CardId, to: CardId },
     /// Erase a link.
     RemoveLink { from: CardId, to: CardId },
+    /// In a matching round: drop `card` (from the hand or the board) onto `with` to pair them;
+    /// `card` lands `at`, beside its partner. One move: both happen, or neither.
+    PairCards { card: CardId, with: CardId, at: Pos },
     /// Reveal the next lot of cards.
     RevealNextLot,
     /// Compare the board with the reference and give feedback.
@@ -70,7 +76,7 @@ pub enum Event {
 }
 
 /// Why an action was refused. The game is unchanged when this is returned.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 pub enum RuleError {
     #[error("no card `{0}` in this round")]
     UnknownCard(CardId),
@@ -96,6 +102,8 @@ pub enum RuleError {
     NotChecked,
     #[error("this round has no links: place the cards instead")]
     NoLinksInThisRound,
+    #[error("cards are paired by dropping one onto the other only in a matching round")]
+    NotPairing,
     #[error("no round {0} in this deck")]
     UnknownRound(usize),
     #[error("check this round before going on")]

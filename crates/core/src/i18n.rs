@@ -120,6 +120,13 @@ keys! {
     PlayAgain,
     RoundProgress,
     ErrNoLinks,
+    ErrNotPairing,
+    ErrConflict,
+    ErrTableLocked,
+    ErrFacilitatorOnly,
+    ErrNotSeated,
+    ErrFollowing,
+    ErrOffline,
     ErrUnknownRound,
     ErrRoundNotReached,
     ErrRoundsNotChecked,
@@ -142,8 +149,8 @@ fn table(lang: Language) -> &'static Table {
     }
 }
 
-const FR_RON: &str = include_str!("../../assets/i18n/fr.ron");
-const EN_RON: &str = include_str!("../../assets/i18n/en.ron");
+const FR_RON: &str = include_str!("../../../assets/i18n/fr.ron");
+const EN_RON: &str = include_str!("../../../assets/i18n/en.ron");
 
 /// The text of `key` in `lang` (French if the translation is missing).
 pub fn tr(lang: Language, key: Key) -> &'static str {

@@ -1,41 +1,42 @@
-//! `deck-check`: checks deck files and prints `file:line:col: message` for every problem.
-//!
-//! Usage: `cargo run --bin deck-check -- [FILE...]`. Without files it checks
-//! `assets/decks/manifest.ron` and every deck it lists. A file named `manifest.ron` is
-//! checked as a manifest (and the decks it lists as decks). Exit status: 0 when there is no
-//! error (warnings allowed), 1 otherwise.
+//! Checks a set of files as `deck-check` does: manifests (and the decks they list), decks,
+//! and the language versions of each deck against each other.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
-use fresque::content::spans::{Path as SpanPath, SpanIndex};
-use fresque::content::translations::{Located, compare_translation};
-use fresque::content::{DeckOutcome, Diagnostic, Position, load_deck, parse_manifest};
+use super::spans::{Path as SpanPath, SpanIndex};
+use super::translations::{Located, compare_translation};
+use super::{DeckOutcome, Diagnostic, Position, load_deck, parse_manifest};
 
-const DEFAULT_MANIFEST: &str = "assets/decks/manifest.ron";
+/// What checking some files found.
+#[derive(Debug, Default)]
+pub struct FilesReport {
+    pub diagnostics: Vec<Diagnostic>,
+    /// Deck files read (manifests not counted).
+    pub decks_checked: usize,
+}
 
-fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.iter().any(|a| a == "-h" || a == "--help") {
-        println!(
-            "usage: deck-check [FILE...]\n\
-             Checks deck files (RON) and prints file:line:col: message for each problem.\n\
-             Without FILE, checks {DEFAULT_MANIFEST} and every deck it lists.\n\
-             Exit status: 0 if no errors, 1 otherwise."
-        );
-        return ExitCode::SUCCESS;
+impl FilesReport {
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
     }
-    let files: Vec<PathBuf> = if args.is_empty() {
-        vec![PathBuf::from(DEFAULT_MANIFEST)]
-    } else {
-        args.iter().map(PathBuf::from).collect()
-    };
 
+    pub fn warnings(&self) -> usize {
+        self.diagnostics.len() - self.errors()
+    }
+}
+
+fn is_manifest(path: &Path) -> bool {
+    path.file_name().is_some_and(|n| n == "manifest.ron")
+}
+
+/// Checks `files` in order. A file named `manifest.ron` is checked as a manifest, and the
+/// decks it lists as decks; each file is checked once. Names in messages are the paths as given.
+pub fn check_files(files: &[PathBuf]) -> FilesReport {
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
     let mut decks: Vec<(String, DeckOutcome)> = Vec::new();
     // A stack: reversed so that files are checked in the order given.
-    let mut queue: Vec<PathBuf> = files.into_iter().rev().collect();
+    let mut queue: Vec<PathBuf> = files.iter().rev().cloned().collect();
     let mut seen: Vec<PathBuf> = Vec::new();
     while let Some(path) = queue.pop() {
         if seen.contains(&path) {
@@ -83,10 +84,17 @@ fn main() -> ExitCode {
             decks.push((name, outcome));
         }
     }
+    diagnostics.extend(compare_versions(&decks));
+    FilesReport {
+        diagnostics,
+        decks_checked: decks.len(),
+    }
+}
 
-    // Language versions of the same deck must match.
+/// Language versions of the same deck must match: each is compared with the first language.
+pub fn compare_versions(decks: &[(String, DeckOutcome)]) -> Vec<Diagnostic> {
     let mut by_id: BTreeMap<&str, Vec<(&str, &DeckOutcome)>> = BTreeMap::new();
-    for (name, outcome) in &decks {
+    for (name, outcome) in decks {
         if let Some(deck) = &outcome.deck {
             by_id
                 .entry(deck.id.as_str())
@@ -94,6 +102,7 @@ fn main() -> ExitCode {
                 .push((name, outcome));
         }
     }
+    let mut out = Vec::new();
     for versions in by_id.values_mut() {
         versions.sort_by_key(|(_, o)| o.deck.as_ref().map(|d| d.language));
         let located: Vec<Located<'_>> = versions
@@ -102,27 +111,9 @@ fn main() -> ExitCode {
             .collect();
         if let Some((reference, rest)) = located.split_first() {
             for other in rest {
-                diagnostics.extend(compare_translation(reference, other));
+                out.extend(compare_translation(reference, other));
             }
         }
     }
-
-    for d in &diagnostics {
-        println!("{d}");
-    }
-    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-    let warnings = diagnostics.len() - errors;
-    let checked = decks.len();
-    eprintln!(
-        "deck-check: {checked} deck file(s) checked, {errors} error(s), {warnings} warning(s)"
-    );
-    if errors == 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    }
-}
-
-fn is_manifest(path: &Path) -> bool {
-    path.file_name().is_some_and(|n| n == "manifest.ron")
+    out
 }

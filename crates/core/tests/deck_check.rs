@@ -1,9 +1,17 @@
-//! The `deck-check` command on malformed decks: each problem gets its `file:line:col` and a
+//! Integration tests of `fresque-core`: the `deck-check` command on malformed decks: each problem gets its `file:line:col` and a
 //! clear message, the exit status says whether the files are valid, and nothing panics.
 
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::{fixture, root};
+/// The repository's root folder (the fixtures and shipped decks are there).
+fn root() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+}
+
+fn fixture(name: &str) -> PathBuf {
+    root().join("tests/fixtures/decks").join(name)
+}
 
 struct Run {
     status: i32,
@@ -389,7 +397,7 @@ fn random_bytes_never_panic_the_parser() {
                 bytes[i] = (next() & 0xFF) as u8;
             }
         }
-        let outcome = fresque::content::load_deck("fuzz.ron", &bytes);
+        let outcome = fresque_core::content::load_deck("fuzz.ron", &bytes);
         assert!(
             outcome.deck.is_some() || outcome.errors().next().is_some(),
             "a deck or an error"

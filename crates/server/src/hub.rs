@@ -1,0 +1,630 @@
+//! The rooms of a running server and the connections in them: turns each client message into
+//! a change of its room ([`crate::room`]) and sends the resulting messages to the right
+//! connections. One lock per room keeps every table's moves in one order; sending is a
+//! non-blocking push into each connection's queue, so a slow client never holds a room.
+
+use std::collections::HashMap;
+use std::net::IpAddr;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use fresque_core::protocol::{
+    ClientMsg, ErrorCode, MAX_TABLES, PROTOCOL_VERSION, ServerMsg, clean_name, normalize_room_code,
+    room_code,
+};
+use tokio::sync::mpsc;
+
+use crate::decks::DeckStore;
+use crate::room::{Audience, Room};
+
+/// Limits of one server (see `docs/protocol.md`).
+#[derive(Clone, Debug)]
+pub struct Limits {
+    pub max_rooms: usize,
+    /// Connections in one room (players and facilitators).
+    pub max_connections_per_room: usize,
+    /// Join, peek and host attempts per address and minute.
+    pub joins_per_minute: u32,
+    /// A room with no message for this long is removed.
+    pub idle_room: Duration,
+    /// Messages queued for one connection before it is dropped (it reconnects and resyncs).
+    pub send_queue: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_rooms: 1000,
+            max_connections_per_room: 130,
+            // A whole class behind one school address joins within a minute.
+            joins_per_minute: 240,
+            idle_room: Duration::from_secs(6 * 3600),
+            send_queue: 4096,
+        }
+    }
+}
+
+pub fn now_ms() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as u64)
+}
+
+/// A frame to send, serialised once for every receiver.
+pub type Frame = Arc<str>;
+
+fn frame(msg: &ServerMsg) -> Frame {
+    // Serialising our own message types cannot fail (no maps with non-string keys).
+    serde_json::to_string(msg)
+        .unwrap_or_else(|_| String::from(r#"{"type":"error","code":"bad_message","message":""}"#))
+        .into()
+}
+
+/// What a connection is in its room.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    Facilitator,
+    Player { id: u32, table: u8 },
+}
+
+struct Member {
+    conn: u64,
+    role: Role,
+    tx: mpsc::Sender<Frame>,
+}
+
+struct RoomSlot {
+    room: Room,
+    members: Vec<Member>,
+}
+
+impl RoomSlot {
+    /// Sends `msgs` to their audiences; drops members whose queue is full or closed.
+    fn deliver(&mut self, msgs: Vec<(Audience, ServerMsg)>) {
+        for (audience, msg) in msgs {
+            let f = frame(&msg);
+            let room = &self.room;
+            self.members.retain(|m| {
+                let wanted = match (audience, m.role) {
+                    (Audience::Room, _) => true,
+                    (Audience::Table(_), Role::Facilitator) => true,
+                    (Audience::Table(t), Role::Player { table, .. }) => {
+                        table == t || room.is_followed(t)
+                    }
+                };
+                !wanted || m.tx.try_send(Arc::clone(&f)).is_ok()
+            });
+        }
+    }
+}
+
+/// One connection's place: which room, as what.
+#[derive(Default)]
+pub struct Connection {
+    pub id: u64,
+    pub ip: Option<IpAddr>,
+    hello: bool,
+    room: Option<String>,
+    role: Option<Role>,
+}
+
+impl Connection {
+    pub fn new(id: u64, ip: Option<IpAddr>) -> Self {
+        Self {
+            id,
+            ip,
+            ..Self::default()
+        }
+    }
+}
+
+/// Every room of the server.
+pub struct Hub {
+    rooms: Mutex<HashMap<String, Arc<Mutex<RoomSlot>>>>,
+    decks: DeckStore,
+    limits: Limits,
+    joins: Mutex<HashMap<IpAddr, (u64, u32)>>,
+    next_conn: AtomicU64,
+}
+
+/// Locks a mutex; a panic while holding it (a bug) must not stop the whole server, so a
+/// poisoned lock is used as it is.
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+impl Hub {
+    pub fn new(decks: DeckStore, limits: Limits) -> Self {
+        Self {
+            rooms: Mutex::new(HashMap::new()),
+            decks,
+            limits,
+            joins: Mutex::new(HashMap::new()),
+            next_conn: AtomicU64::new(1),
+        }
+    }
+
+    pub fn limits(&self) -> &Limits {
+        &self.limits
+    }
+
+    pub fn next_connection_id(&self) -> u64 {
+        self.next_conn.fetch_add(1, Ordering::Relaxed)
+    }
+
+    pub fn room_count(&self) -> usize {
+        lock(&self.rooms).len()
+    }
+
+    fn slot(&self, code: &str) -> Option<Arc<Mutex<RoomSlot>>> {
+        lock(&self.rooms).get(code).cloned()
+    }
+
+    /// Whether this address may try to join again (a sliding minute).
+    fn allow_join(&self, ip: Option<IpAddr>) -> bool {
+        let Some(ip) = ip else { return true };
+        let now = now_ms();
+        let mut joins = lock(&self.joins);
+        let entry = joins.entry(ip).or_insert((now, 0));
+        if now.saturating_sub(entry.0) > 60_000 {
+            *entry = (now, 0);
+        }
+        entry.1 += 1;
+        entry.1 <= self.limits.joins_per_minute
+    }
+
+    /// Handles one text frame of a connection; `tx` is the connection's queue.
+    pub fn handle_text(&self, conn: &mut Connection, text: &str, tx: &mpsc::Sender<Frame>) {
+        let reply = |msg: ServerMsg| {
+            let _ = tx.try_send(frame(&msg));
+        };
+        if text.len() > fresque_core::protocol::MAX_MESSAGE_BYTES {
+            reply(ServerMsg::error(
+                ErrorCode::BadMessage,
+                format!(
+                    "message too large: {} bytes, at most {}",
+                    text.len(),
+                    fresque_core::protocol::MAX_MESSAGE_BYTES
+                ),
+            ));
+            return;
+        }
+        let msg: ClientMsg = match serde_json::from_str(text) {
+            Ok(m) => m,
+            Err(e) => {
+                reply(ServerMsg::error(
+                    ErrorCode::BadMessage,
+                    format!("not a message of protocol {PROTOCOL_VERSION}: {e}"),
+                ));
+                return;
+            }
+        };
+        self.handle(conn, msg, tx);
+    }
+
+    /// Handles one message of a connection.
+    pub fn handle(&self, conn: &mut Connection, msg: ClientMsg, tx: &mpsc::Sender<Frame>) {
+        let reply = |msg: ServerMsg| {
+            let _ = tx.try_send(frame(&msg));
+        };
+        let error = |code: ErrorCode, message: &str| reply(ServerMsg::error(code, message));
+        if let ClientMsg::Hello { protocol } = msg {
+            if protocol != PROTOCOL_VERSION {
+                error(
+                    ErrorCode::Protocol,
+                    &format!(
+                        "this server speaks protocol {PROTOCOL_VERSION}, the page {protocol}: reload the page"
+                    ),
+                );
+                return;
+            }
+            conn.hello = true;
+            reply(ServerMsg::Welcome {
+                protocol: PROTOCOL_VERSION,
+                now_ms: now_ms(),
+            });
+            return;
+        }
+        if !conn.hello {
+            error(ErrorCode::NoHello, "say hello first");
+            return;
+        }
+        match msg {
+            ClientMsg::Hello { .. } => {}
+            ClientMsg::Ping { t } => reply(ServerMsg::Pong {
+                t,
+                now_ms: now_ms(),
+            }),
+            ClientMsg::CreateRoom {
+                deck,
+                hash,
+                tables,
+                deal,
+            } => self.create_room(conn, &deck, &hash, tables, deal, tx),
+            ClientMsg::Host { room, secret } => {
+                if !self.allow_join(conn.ip) {
+                    error(ErrorCode::RateLimited, "too many attempts: wait a minute");
+                    return;
+                }
+                let Some((code, slot)) = self.find(&room) else {
+                    error(
+                        ErrorCode::UnknownRoom,
+                        "no workshop with this code (it may have ended)",
+                    );
+                    return;
+                };
+                let mut s = lock(&slot);
+                if !s.room.secret_matches(&secret) {
+                    error(
+                        ErrorCode::WrongSecret,
+                        "this is not the facilitator's key of this workshop",
+                    );
+                    return;
+                }
+                if !self.enter(conn, &code, &mut s, Role::Facilitator, tx) {
+                    return;
+                }
+                s.room.last_activity_ms = now_ms();
+                reply(ServerMsg::Hosting {
+                    info: s.room.info(),
+                    tables: s.room.all_tables(),
+                });
+            }
+            ClientMsg::Peek { room } => {
+                if !self.allow_join(conn.ip) {
+                    error(ErrorCode::RateLimited, "too many attempts: wait a minute");
+                    return;
+                }
+                let Some((_, slot)) = self.find(&room) else {
+                    error(
+                        ErrorCode::UnknownRoom,
+                        "no workshop with this code (it may have ended)",
+                    );
+                    return;
+                };
+                let s = lock(&slot);
+                reply(ServerMsg::Tables {
+                    info: s.room.info(),
+                    seats: (1..=s.room.table_count())
+                        .map(|t| s.room.seats(t))
+                        .collect(),
+                });
+            }
+            ClientMsg::Join {
+                room,
+                table,
+                name,
+                player,
+            } => self.join(conn, &room, table, name, player, tx),
+            ClientMsg::Act { id, base, action } => {
+                let (Some(code), Some(Role::Player { id: player, table })) =
+                    (conn.room.clone(), conn.role)
+                else {
+                    reply(ServerMsg::Refused {
+                        id,
+                        refusal: fresque_core::protocol::Refusal::NotSeated,
+                    });
+                    return;
+                };
+                let Some(slot) = self.slot(&code) else {
+                    error(ErrorCode::UnknownRoom, "this workshop has ended");
+                    return;
+                };
+                let mut s = lock(&slot);
+                s.room.last_activity_ms = now_ms();
+                match s.room.act(player, id, base, action) {
+                    Ok(Some(entry)) => {
+                        s.deliver(vec![(
+                            Audience::Table(table),
+                            ServerMsg::Applied { table, entry },
+                        )]);
+                    }
+                    Ok(None) => {}
+                    Err(refusal) => reply(ServerMsg::Refused { id, refusal }),
+                }
+            }
+            ClientMsg::Command { command } => {
+                let (Some(code), Some(Role::Facilitator)) = (conn.room.clone(), conn.role) else {
+                    error(
+                        ErrorCode::NotFacilitator,
+                        "only the workshop's facilitator can do this",
+                    );
+                    return;
+                };
+                let Some(slot) = self.slot(&code) else {
+                    error(ErrorCode::UnknownRoom, "this workshop has ended");
+                    return;
+                };
+                let mut s = lock(&slot);
+                let now = now_ms();
+                s.room.last_activity_ms = now;
+                let out = s.room.command(command, now);
+                s.deliver(out);
+            }
+        }
+    }
+
+    /// The room with this code, as typed.
+    fn find(&self, typed: &str) -> Option<(String, Arc<Mutex<RoomSlot>>)> {
+        let code = normalize_room_code(typed)?;
+        let slot = self.slot(&code)?;
+        Some((code, slot))
+    }
+
+    fn create_room(
+        &self,
+        conn: &mut Connection,
+        deck: &str,
+        hash: &str,
+        tables: u8,
+        deal: fresque_core::protocol::DealMode,
+        tx: &mpsc::Sender<Frame>,
+    ) {
+        let reply = |msg: ServerMsg| {
+            let _ = tx.try_send(frame(&msg));
+        };
+        if !self.allow_join(conn.ip) {
+            reply(ServerMsg::error(
+                ErrorCode::RateLimited,
+                "too many attempts: wait a minute",
+            ));
+            return;
+        }
+        let Some(entry) = self.decks.get(deck) else {
+            reply(ServerMsg::error(
+                ErrorCode::UnknownDeck,
+                format!("this server has no deck {deck}"),
+            ));
+            return;
+        };
+        if entry.hash != hash {
+            reply(ServerMsg::error(
+                ErrorCode::DeckMismatch,
+                "the page and the server have different versions of this deck: reload the page",
+            ));
+            return;
+        }
+        if !(1..=MAX_TABLES).contains(&tables) {
+            reply(ServerMsg::error(
+                ErrorCode::UnknownTable,
+                format!("a workshop has 1 to {MAX_TABLES} tables"),
+            ));
+            return;
+        }
+        let (code, secret) = {
+            let mut rooms = lock(&self.rooms);
+            if rooms.len() >= self.limits.max_rooms {
+                reply(ServerMsg::error(
+                    ErrorCode::ServerFull,
+                    "this server holds as many workshops as it can: try later",
+                ));
+                return;
+            }
+            let mut code = room_code(random_u32() & ((1 << 30) - 1));
+            while rooms.contains_key(&code) {
+                code = room_code(random_u32() & ((1 << 30) - 1));
+            }
+            let secret = random_hex(16);
+            let room = Room::new(
+                code.clone(),
+                secret.clone(),
+                deck.to_owned(),
+                entry.hash.clone(),
+                Arc::clone(&entry.deck),
+                tables,
+                deal,
+                now_ms(),
+            );
+            rooms.insert(
+                code.clone(),
+                Arc::new(Mutex::new(RoomSlot {
+                    room,
+                    members: Vec::new(),
+                })),
+            );
+            (code, secret)
+        };
+        reply(ServerMsg::Created {
+            room: code.clone(),
+            secret,
+        });
+        if let Some(slot) = self.slot(&code) {
+            let mut s = lock(&slot);
+            if self.enter(conn, &code, &mut s, Role::Facilitator, tx) {
+                reply(ServerMsg::Hosting {
+                    info: s.room.info(),
+                    tables: s.room.all_tables(),
+                });
+            }
+        }
+    }
+
+    fn join(
+        &self,
+        conn: &mut Connection,
+        room: &str,
+        table: u8,
+        name: Option<String>,
+        token: Option<String>,
+        tx: &mpsc::Sender<Frame>,
+    ) {
+        let reply = |msg: ServerMsg| {
+            let _ = tx.try_send(frame(&msg));
+        };
+        if !self.allow_join(conn.ip) {
+            reply(ServerMsg::error(
+                ErrorCode::RateLimited,
+                "too many attempts: wait a minute",
+            ));
+            return;
+        }
+        let Some((code, slot)) = self.find(room) else {
+            reply(ServerMsg::error(
+                ErrorCode::UnknownRoom,
+                "no workshop with this code (it may have ended)",
+            ));
+            return;
+        };
+        let mut s = lock(&slot);
+        let name = name.as_deref().and_then(clean_name);
+        // A seat held before (reload): the same player, at the same table.
+        let known = token.as_deref().and_then(|t| s.room.player_by_token(t));
+        let (player, table) = match known {
+            Some(player) => {
+                let table = s.room.player(player).map_or(table, |p| p.table);
+                (player, table)
+            }
+            None => {
+                if s.room.table(table).is_none() {
+                    reply(ServerMsg::error(
+                        ErrorCode::UnknownTable,
+                        format!("this workshop has tables 1 to {}", s.room.table_count()),
+                    ));
+                    return;
+                }
+                if s.room.online_at(table) >= crate::room::MAX_SEATS_PER_TABLE {
+                    reply(ServerMsg::error(
+                        ErrorCode::TableFull,
+                        "this table is full: choose another one",
+                    ));
+                    return;
+                }
+                (0, table)
+            }
+        };
+        let role = Role::Player { id: player, table };
+        if !self.enter(conn, &code, &mut s, role, tx) {
+            return;
+        }
+        let player = if known.is_some() {
+            s.room.set_online(player, true, name);
+            player
+        } else {
+            let token = random_hex(16);
+            let id = s.room.seat(table, name, token);
+            // The connection's role learns its number now.
+            conn.role = Some(Role::Player { id, table });
+            if let Some(m) = s.members.iter_mut().find(|m| m.conn == conn.id) {
+                m.role = Role::Player { id, table };
+            }
+            id
+        };
+        s.room.last_activity_ms = now_ms();
+        let Some(state) = s.room.table_state(table) else {
+            return;
+        };
+        let (token, last_id) = s
+            .room
+            .player(player)
+            .map(|p| (p.token.clone(), p.last_id))
+            .unwrap_or_default();
+        reply(ServerMsg::Seated {
+            info: s.room.info(),
+            player,
+            token,
+            state,
+            last_id,
+        });
+        // A player reaching a room that follows a table or is at the debrief needs those too.
+        let followed: Vec<u8> = (1..=s.room.table_count())
+            .filter(|t| *t != table && s.room.is_followed(*t))
+            .collect();
+        for t in followed {
+            if let Some(state) = s.room.table_state(t) {
+                reply(ServerMsg::Table { state });
+            }
+        }
+        let out = s.room.seats_changed(table);
+        s.deliver(out);
+    }
+
+    /// Puts a connection in a room (leaving any other room first). `false`: the room is full.
+    fn enter(
+        &self,
+        conn: &mut Connection,
+        code: &str,
+        slot: &mut RoomSlot,
+        role: Role,
+        tx: &mpsc::Sender<Frame>,
+    ) -> bool {
+        if conn.room.as_deref() != Some(code) {
+            if conn.room.is_some() {
+                self.leave(conn);
+            }
+            if slot.members.len() >= self.limits.max_connections_per_room {
+                let _ = tx.try_send(frame(&ServerMsg::error(
+                    ErrorCode::RoomFull,
+                    "this workshop is full",
+                )));
+                return false;
+            }
+            slot.members.push(Member {
+                conn: conn.id,
+                role,
+                tx: tx.clone(),
+            });
+        } else if let Some(m) = slot.members.iter_mut().find(|m| m.conn == conn.id) {
+            m.role = role;
+        }
+        conn.room = Some(code.to_owned());
+        conn.role = Some(role);
+        true
+    }
+
+    /// A connection closed (or moved to another room).
+    pub fn leave(&self, conn: &mut Connection) {
+        let Some(code) = conn.room.take() else {
+            return;
+        };
+        let role = conn.role.take();
+        let Some(slot) = self.slot(&code) else {
+            return;
+        };
+        let mut s = lock(&slot);
+        s.members.retain(|m| m.conn != conn.id);
+        if let Some(Role::Player { id, table }) = role
+            && id != 0
+        {
+            s.room.set_online(id, false, None);
+            let out = s.room.seats_changed(table);
+            s.deliver(out);
+        }
+    }
+
+    /// Removes rooms idle for longer than the limit. Returns how many were removed.
+    pub fn expire_rooms(&self) -> usize {
+        let now = now_ms();
+        let idle = self.limits.idle_room.as_millis() as u64;
+        let mut rooms = lock(&self.rooms);
+        let before = rooms.len();
+        rooms.retain(|_, slot| now.saturating_sub(lock(slot).room.last_activity_ms) < idle);
+        before - rooms.len()
+    }
+
+    /// Forgets join counters older than a minute.
+    pub fn forget_old_joins(&self) {
+        let now = now_ms();
+        lock(&self.joins).retain(|_, (start, _)| now.saturating_sub(*start) <= 60_000);
+    }
+}
+
+fn random_bytes<const N: usize>() -> [u8; N] {
+    let mut bytes = [0u8; N];
+    // The OS generator; if it ever failed, a room code from the clock is still unique enough
+    // for a test machine, but secrets would be weak: refuse to go on.
+    getrandom::fill(&mut bytes).expect("the operating system's random generator works");
+    bytes
+}
+
+fn random_u32() -> u32 {
+    u32::from_le_bytes(random_bytes::<4>())
+}
+
+fn random_hex(n: usize) -> String {
+    let bytes: [u8; 32] = random_bytes();
+    bytes[..n.min(32)]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}

@@ -1,0 +1,206 @@
+//! The workshop server of the Fresque de la démocratie: serves the built web site (solo play
+//! works from it as from any static host) and runs workshops over a WebSocket at `/ws`
+//! (protocol in `docs/protocol.md`). It uses the game's rules through `fresque-core`, never
+//! Bevy.
+//!
+//! - [`room`]: one room's tables, seats and facilitator settings, without I/O;
+//! - [`hub`]: every room, and which connection receives which message;
+//! - [`decks`]: the decks offered, read from the site's manifest;
+//! - this file: HTTP (static files, `/api/info`, the WebSocket upgrade with its `Origin`
+//!   check) and the server's start.
+
+pub mod decks;
+pub mod hub;
+pub mod room;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
+use axum::extract::{ConnectInfo, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use fresque_core::protocol::{ErrorCode, MAX_MESSAGE_BYTES, PROTOCOL_VERSION, ServerMsg};
+use tokio::sync::mpsc;
+use tower_http::services::ServeDir;
+
+pub use decks::DeckStore;
+pub use hub::{Hub, Limits};
+
+/// How a server is started.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// The built site (`index.html`, the wasm, `assets/`).
+    pub site: PathBuf,
+    pub addr: SocketAddr,
+    /// Origins (`scheme://host:port`) allowed to open a WebSocket besides the server's own.
+    pub allowed_origins: Vec<String>,
+    pub limits: Limits,
+}
+
+#[derive(Clone)]
+struct AppState {
+    hub: Arc<Hub>,
+    allowed_origins: Arc<Vec<String>>,
+}
+
+/// Frames larger than this close the connection at the WebSocket layer; frames between
+/// [`MAX_MESSAGE_BYTES`] and this get an error frame and the connection stays open.
+const HARD_FRAME_LIMIT: usize = 1024 * 1024;
+/// A connection that sends nothing for this long is closed (clients ping every 20 s).
+const IDLE_CONNECTION: Duration = Duration::from_secs(75);
+
+/// The HTTP application: static site, `/api/info` and `/ws`.
+pub fn app(hub: Arc<Hub>, site: PathBuf, allowed_origins: Vec<String>) -> Router {
+    let state = AppState {
+        hub,
+        allowed_origins: Arc::new(allowed_origins),
+    };
+    let files = ServeDir::new(&site)
+        .precompressed_br()
+        .precompressed_gzip()
+        .append_index_html_on_directories(true);
+    Router::new()
+        .route("/ws", get(upgrade))
+        .route("/api/info", get(info))
+        .fallback_service(files)
+        .with_state(state)
+}
+
+/// Tells the page that workshops are available here (a static host answers 404).
+async fn info() -> impl IntoResponse {
+    (
+        [(header::CACHE_CONTROL, "no-store")],
+        axum::Json(serde_json::json!({
+            "workshops": true,
+            "protocol": PROTOCOL_VERSION,
+        })),
+    )
+}
+
+/// Whether a browser page from `origin` may open a WebSocket on the server reached as `host`.
+/// Browsers always send `Origin`; tools that send none (tests, the load generator) are let in.
+pub fn origin_allowed(origin: Option<&str>, host: Option<&str>, allowed: &[String]) -> bool {
+    let Some(origin) = origin else {
+        return true;
+    };
+    if allowed.iter().any(|a| a.trim_end_matches('/') == origin) {
+        return true;
+    }
+    let Some(host) = host else {
+        return false;
+    };
+    // Same site: the origin's authority is the Host the browser connected to.
+    origin
+        .strip_prefix("http://")
+        .or_else(|| origin.strip_prefix("https://"))
+        .is_some_and(|authority| authority.eq_ignore_ascii_case(host))
+}
+
+async fn upgrade(
+    ws: WebSocketUpgrade,
+    headers: HeaderMap,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    State(state): State<AppState>,
+) -> Response {
+    let origin = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok());
+    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
+    if !origin_allowed(origin, host, &state.allowed_origins) {
+        return (
+            StatusCode::FORBIDDEN,
+            "WebSocket connections are accepted from this server's own pages only",
+        )
+            .into_response();
+    }
+    ws.max_message_size(HARD_FRAME_LIMIT)
+        .max_frame_size(HARD_FRAME_LIMIT)
+        .on_upgrade(move |socket| connection(socket, state.hub, peer))
+}
+
+/// One WebSocket connection: a task writes its queue to the socket; this one reads.
+async fn connection(socket: WebSocket, hub: Arc<Hub>, peer: SocketAddr) {
+    use futures_util::{SinkExt, StreamExt};
+    let (mut sink, mut stream) = socket.split();
+    let (tx, mut rx) = mpsc::channel::<hub::Frame>(hub.limits().send_queue);
+    let writer = tokio::spawn(async move {
+        while let Some(frame) = rx.recv().await {
+            if sink
+                .send(Message::Text(frame.as_ref().into()))
+                .await
+                .is_err()
+            {
+                break;
+            }
+        }
+        let _ = sink.close().await;
+    });
+    let mut conn = hub::Connection::new(hub.next_connection_id(), Some(peer.ip()));
+    loop {
+        let next = tokio::time::timeout(IDLE_CONNECTION, stream.next()).await;
+        let Ok(Some(Ok(message))) = next else {
+            break; // idle, closed, or a protocol error (e.g. a frame over the hard limit)
+        };
+        match message {
+            Message::Text(text) => hub.handle_text(&mut conn, text.as_str(), &tx),
+            Message::Binary(_) => {
+                let _ = tx.try_send(
+                    serde_json::to_string(&ServerMsg::error(
+                        ErrorCode::BadMessage,
+                        "binary frames are not part of the protocol: send JSON text",
+                    ))
+                    .unwrap_or_default()
+                    .into(),
+                );
+            }
+            Message::Close(_) => break,
+            Message::Ping(_) | Message::Pong(_) => {}
+        }
+    }
+    hub.leave(&mut conn);
+    drop(tx);
+    let _ = writer.await;
+}
+
+/// Starts the server; returns the address it listens on (useful with port 0) and runs until
+/// the process ends.
+pub async fn start(config: Config) -> std::io::Result<(SocketAddr, tokio::task::JoinHandle<()>)> {
+    let (decks, problems) = DeckStore::load(&config.site.join("assets"));
+    for p in &problems {
+        eprintln!("fresque-server: {p}");
+    }
+    let hub = Arc::new(Hub::new(decks, config.limits.clone()));
+    start_with(config, hub).await
+}
+
+/// Starts the server with a hub built by the caller (tests).
+pub async fn start_with(
+    config: Config,
+    hub: Arc<Hub>,
+) -> std::io::Result<(SocketAddr, tokio::task::JoinHandle<()>)> {
+    let listener = tokio::net::TcpListener::bind(config.addr).await?;
+    let addr = listener.local_addr()?;
+    let sweeper = Arc::clone(&hub);
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(60));
+        loop {
+            tick.tick().await;
+            sweeper.expire_rooms();
+            sweeper.forget_old_joins();
+        }
+    });
+    let app = app(hub, config.site, config.allowed_origins);
+    let handle = tokio::spawn(async move {
+        let service = app.into_make_service_with_connect_info::<SocketAddr>();
+        if let Err(e) = axum::serve(listener, service).await {
+            eprintln!("fresque-server: {e}");
+        }
+    });
+    Ok((addr, handle))
+}
+
+/// The largest message a client may send (re-exported for the docs and tests).
+pub const MESSAGE_LIMIT: usize = MAX_MESSAGE_BYTES;

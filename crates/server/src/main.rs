@@ -1,0 +1,79 @@
+//! `fresque-server`: serves the built site and runs workshops.
+//!
+//! ```text
+//! fresque-server [--site DIR] [--host ADDR] [--port N] [--allow-origin URL]...
+//! ```
+//! Defaults: `--site dist`, `--host 127.0.0.1`, `--port 8080` (or `$PORT`).
+
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+
+use fresque_server::{Config, Limits, start};
+
+const USAGE: &str =
+    "usage: fresque-server [--site DIR] [--host ADDR] [--port N] [--allow-origin URL]...";
+
+fn parse_args() -> Result<Config, String> {
+    let mut site = PathBuf::from("dist");
+    let mut host: IpAddr = [127, 0, 0, 1].into();
+    let mut port: u16 = std::env::var("PORT")
+        .ok()
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(8080);
+    let mut allowed_origins = Vec::new();
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value\n{USAGE}"));
+        match arg.as_str() {
+            "--site" => site = PathBuf::from(value("--site")?),
+            "--host" => {
+                host = value("--host")?
+                    .parse()
+                    .map_err(|e| format!("--host: {e}"))?;
+            }
+            "--port" => {
+                port = value("--port")?
+                    .parse()
+                    .map_err(|e| format!("--port: {e}"))?;
+            }
+            "--allow-origin" => allowed_origins.push(value("--allow-origin")?),
+            "-h" | "--help" => return Err(USAGE.to_owned()),
+            other => return Err(format!("unknown argument {other}\n{USAGE}")),
+        }
+    }
+    if !site.join("index.html").is_file() {
+        return Err(format!(
+            "{} has no index.html: build the site first (bash scripts/build-web.sh)",
+            site.display()
+        ));
+    }
+    Ok(Config {
+        site,
+        addr: SocketAddr::new(host, port),
+        allowed_origins,
+        limits: Limits::default(),
+    })
+}
+
+#[tokio::main]
+async fn main() {
+    let config = match parse_args() {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("{e}");
+            std::process::exit(2);
+        }
+    };
+    let site = config.site.clone();
+    match start(config).await {
+        Ok((addr, handle)) => {
+            // scripts/serve.sh and the tests read this line.
+            println!("Serving {} on http://{addr}/", site.display());
+            let _ = handle.await;
+        }
+        Err(e) => {
+            eprintln!("fresque-server: cannot listen: {e}");
+            std::process::exit(1);
+        }
+    }
+}
