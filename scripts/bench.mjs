@@ -58,6 +58,69 @@ async function measure(browser, site) {
   };
 }
 
+/** The state the game publishes. */
+const state = (page) => page.evaluate(() => JSON.parse(document.getElementById('fresque-state').textContent));
+
+async function until(page, pred, timeout = 120_000) {
+  const start = Date.now();
+  for (;;) {
+    const s = await state(page);
+    if (pred(s)) return s;
+    if (Date.now() - start > timeout) throw new Error('bench: timed out');
+    await page.waitForTimeout(20);
+  }
+}
+
+async function click(page, s, id) {
+  const c = s.controls.find((x) => x.id === id);
+  if (!c) throw new Error(`bench: no control ${id}`);
+  await page.mouse.click(c.rect.x + c.rect.w / 2, c.rect.y + c.rect.h / 2);
+}
+
+/**
+ * A deck's first round: time from the "show solution" click to every card of the round on
+ * the board (reduced motion: no glide), then frame intervals while panning the poster with
+ * the mouse (requestAnimationFrame timestamps).
+ */
+async function solutionAndPan(browser, site, deckId) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 800 }, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  await page.goto(`${base}${site}/`);
+  await page.waitForFunction(() => document.body.dataset.appState === 'ready', null, { timeout: 300_000 });
+  let s = await until(page, (x) => x.screen === 'title');
+  await click(page, s, 'play');
+  s = await until(page, (x) => x.controls.some((c) => c.id === `deck:${deckId}`));
+  await click(page, s, `deck:${deckId}`);
+  s = await until(page, (x) => x.controls.some((c) => c.id === 'start'));
+  await click(page, s, 'start');
+  s = await until(page, (x) => x.controls.some((c) => c.id === 'check') && !x.controls.some((c) => c.id === 'start'));
+  await click(page, s, 'check');
+  s = await until(page, (x) => x.phase === 'checked');
+  const t0 = Date.now();
+  await click(page, s, 'show-solution');
+  s = await until(page, (x) => x.round?.solution && x.board.length > 0 && x.hand.length === 0, 120_000);
+  const total = s.board.length;
+  const solutionMs = Date.now() - t0;
+  // Pan: drag the board from the middle of the free area, in 40 steps.
+  await page.evaluate(() => {
+    window.__frames = [];
+    const tick = (t) => { window.__frames.push(t); window.__raf = requestAnimationFrame(tick); };
+    window.__raf = requestAnimationFrame(tick);
+  });
+  const x0 = 400, y0 = 330;
+  await page.mouse.move(x0, y0);
+  await page.mouse.down();
+  const moveStart = Date.now();
+  for (let i = 1; i <= 40; i++) await page.mouse.move(x0 - i * 6, y0 + (i % 2) * 3);
+  await page.mouse.up();
+  const moveMs = Date.now() - moveStart;
+  const frames = await page.evaluate(() => { cancelAnimationFrame(window.__raf); return window.__frames; });
+  const gaps = frames.slice(1).map((t, i) => t - frames[i]).sort((a, b) => a - b);
+  const q = (p) => gaps.length ? gaps[Math.min(gaps.length - 1, Math.floor(p * gaps.length))] : NaN;
+  await context.close();
+  return { deckId, total, solutionMs, panStepMs: moveMs / 40, p50: q(0.5), p95: q(0.95) };
+}
+
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -66,6 +129,10 @@ const browser = await chromium.launch({
 });
 const results = [];
 for (const site of ['game', 'minimal']) results.push(await measure(browser, site));
+const posters = [];
+for (const deck of ['loi', 'institutions', 'grande-fresque']) {
+  posters.push(await solutionAndPan(browser, 'big', deck));
+}
 await browser.close();
 
 const [game, minimal] = results;
@@ -84,4 +151,11 @@ console.log(`\nChromium ${process.env.CHROMIUM || '/usr/bin/chromium'} headless,
 for (const [i, r] of rows.entries()) {
   console.log(`| ${r.join(' | ')} |`);
   if (i === 0) console.log('|---|---|---|');
+}
+
+console.log('\nShow solution (reduced motion, so no glide) and panning the board with the mouse:\n');
+console.log('| deck, first round | cards | click → every card placed | pan: time per mouse step | frame interval p50 / p95 |');
+console.log('|---|---|---|---|---|');
+for (const p of posters) {
+  console.log(`| ${p.deckId} | ${p.total} | ${p.solutionMs} ms | ${p.panStepMs.toFixed(0)} ms | ${p.p50.toFixed(0)} / ${p.p95.toFixed(0)} ms |`);
 }

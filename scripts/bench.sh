@@ -15,6 +15,20 @@ sites="$CARGO_TARGET_DIR/bench-sites"
 bash scripts/build-web.sh "$mode" --out "$sites/game" --bin fresque
 bash scripts/build-web.sh "$mode" --out "$sites/minimal" --bin bevy-minimal
 
+# The game again, with the Climate-Fresk-size test deck (42 cards, 126 links) in its manifest,
+# for the "show solution" and panning figures.
+rm -rf "$sites/big"
+cp -r "$sites/game" "$sites/big"
+cp tests/fixtures/decks/grande-fresque.fr.ron "$sites/big/assets/decks/"
+rm -f "$sites/big/assets/decks/"*.gz "$sites/big/assets/decks/"*.br
+python3 - "$sites/big/assets/decks/manifest.ron" <<'PY'
+import sys
+p = sys.argv[1]
+s = open(p, encoding="utf-8").read()
+s = s.replace("decks: [", 'decks: [\n        "grande-fresque.fr.ron",', 1)
+open(p, "w", encoding="utf-8").write(s)
+PY
+
 printf '<!doctype html><a href="game/">game</a> <a href="minimal/">minimal</a>\n' > "$sites/index.html"
 SERVE_QUIET=1 python3 scripts/serve.py "$sites" --port 18280 > "$CARGO_TARGET_DIR/bench-serve.log" 2>&1 &
 server=$!

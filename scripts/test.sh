@@ -58,8 +58,13 @@ s = s.replace("decks: [", 'decks: [\n        "broken.fr.ron",\n        "missing.
 open(p, "w", encoding="utf-8").write(s)
 PY
 
+  log "workshop server (debug build)"
+  cargo build --locked --quiet -p fresque-server
+
   log "browser tests (Chromium, headless)"
-  SERVE_QUIET=1 python3 scripts/serve.py "$out" --port 18080 > "$CARGO_TARGET_DIR/serve.log" 2>&1 &
+  # The game and workshops from the workshop server (built by cargo test above); the fixture
+  # site from a static server, as on a host without the workshop server.
+  "$CARGO_TARGET_DIR/debug/fresque-server" --site "$out" --port 18080 > "$CARGO_TARGET_DIR/serve.log" 2>&1 &
   server=$!
   SERVE_QUIET=1 python3 scripts/serve.py "$broken" --port 18180 > "$CARGO_TARGET_DIR/serve-broken.log" 2>&1 &
   server_broken=$!
@@ -70,7 +75,7 @@ PY
   done
   url=$(grep -o 'http://[^ ]*' "$CARGO_TARGET_DIR/serve.log")
   broken_url=$(grep -o 'http://[^ ]*' "$CARGO_TARGET_DIR/serve-broken.log")
-  echo "serving $url and $broken_url"
+  echo "serving $url (game and workshops) and $broken_url (static)"
   BASE_URL="$url" FIXTURES_URL="$broken_url" node --test --test-concurrency=1 tests/e2e/
   echo "screenshots: tests/e2e/out/"
 fi

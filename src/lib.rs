@@ -20,6 +20,7 @@ pub mod table;
 pub mod theme;
 pub mod ui_action;
 pub mod web;
+pub mod workshop;
 
 pub use fresque_core::{feedback, i18n, protocol, rules, shared};
 
@@ -116,6 +117,7 @@ impl Plugin for AppPlugin {
             screens::plugin,
             table::plugin,
             web::plugin,
+            workshop::plugin,
         ));
     }
 }

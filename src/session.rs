@@ -44,6 +44,9 @@ pub struct PlayControls {
     pub rounds: bool,
     /// "Play the round again".
     pub restart: bool,
+    /// In a workshop: leaving the play screen leaves the workshop (or goes back to the
+    /// console), not to the deck list.
+    pub in_workshop: bool,
 }
 
 impl Default for PlayControls {
@@ -52,9 +55,15 @@ impl Default for PlayControls {
             deal_lots: true,
             rounds: true,
             restart: true,
+            in_workshop: false,
         }
     }
 }
+
+/// Cards of the hand that someone else holds (a workshop deals cards to each player in
+/// turn), with their name: the tray shows one's own cards first.
+#[derive(Resource, Debug, Default, Clone, PartialEq)]
+pub struct HandHolders(pub std::collections::HashMap<crate::rules::CardId, String>);
 
 /// Moves are sent to a workshop table instead of being applied here (see `crate::workshop`).
 #[derive(Resource, Debug, Default)]
@@ -62,6 +71,7 @@ pub struct SharedPlay;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<PlayControls>()
+        .init_resource::<HandHolders>()
         .add_message::<PlayerAction>()
         .add_message::<GameEvent>()
         .add_message::<ActionRejected>()

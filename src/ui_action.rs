@@ -33,6 +33,33 @@ pub enum UiAction {
     CancelLink,
     /// Put a card from the hand at the centre of the view.
     PlaceFromHand(CardId),
+    /// Workshops (see `crate::workshop`).
+    Workshop(WorkshopAction),
+}
+
+/// Interface commands of workshops.
+#[derive(Clone, Debug, PartialEq)]
+pub enum WorkshopAction {
+    OpenHost,
+    OpenJoin,
+    /// Take the facilitator's seat of the room kept by this browser.
+    Resume,
+    HostDeck(String),
+    HostTables(i8),
+    HostDeal(crate::protocol::DealMode),
+    Create,
+    /// A code (and an optional first name) typed on the page.
+    SubmitCode {
+        code: String,
+        name: Option<String>,
+    },
+    JoinTable(u8),
+    /// A facilitator's command.
+    Command(crate::protocol::Command),
+    /// The facilitator opens a table on the play screen, or goes back to the console.
+    Spotlight(Option<u8>),
+    OpenDebrief,
+    Leave,
 }
 
 /// Makes an entity a button for `UiAction`.

@@ -29,9 +29,18 @@ pub struct CatalogEntry {
     pub file: String,
     pub handle: Handle<DeckAsset>,
     pub status: EntryStatus,
+    /// The hash of the file's bytes, once loaded.
+    pub hash: Option<String>,
 }
 
 impl CatalogEntry {
+    /// The file as the manifest lists it (e.g. `loi.fr.ron`): how a workshop names a deck.
+    pub fn manifest_name(&self) -> &str {
+        self.file
+            .strip_prefix(&format!("{ASSETS_DIR}/decks/"))
+            .unwrap_or(&self.file)
+    }
+
     pub fn deck(&self) -> Option<&Arc<Deck>> {
         match &self.status {
             EntryStatus::Ready(deck, _) => Some(deck),
@@ -128,6 +137,7 @@ fn list_decks(
                         file: format!("{ASSETS_DIR}/{path}"),
                         handle: server.load(path),
                         status: EntryStatus::Loading,
+                        hash: None,
                     }
                 })
                 .collect();
@@ -162,6 +172,7 @@ fn track_decks(
             )]);
         } else if let Some(asset) = decks.get(&entry.handle) {
             let outcome = &asset.outcome;
+            entry.hash = Some(asset.hash.clone());
             entry.status = match &outcome.deck {
                 Some(deck) => {
                     EntryStatus::Ready(Arc::new(deck.clone()), outcome.diagnostics.clone())

@@ -21,6 +21,8 @@ pub struct DeckAsset {
     /// The file as shown in messages, e.g. `assets/decks/loi.fr.ron`.
     pub file: String,
     pub outcome: Arc<DeckOutcome>,
+    /// The hash of the file's bytes (a workshop's server checks it plays the same file).
+    pub hash: String,
 }
 
 /// The deck manifest, read and checked.
@@ -55,7 +57,12 @@ impl AssetLoader for DeckLoader {
         reader.read_to_end(&mut bytes).await?;
         let file = shown_name(load_context);
         let outcome = Arc::new(load_deck(&file, &bytes));
-        Ok(DeckAsset { file, outcome })
+        let hash = fresque_core::protocol::deck_hash(&bytes);
+        Ok(DeckAsset {
+            file,
+            outcome,
+            hash,
+        })
     }
 
     fn extensions(&self) -> &[&str] {

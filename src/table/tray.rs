@@ -52,21 +52,47 @@ fn rebuild_tray(
     fonts: Res<UiFonts>,
     lang: Res<Lang>,
     controls: Res<crate::session::PlayControls>,
+    holders: Res<crate::session::HandHolders>,
+    mut shown: Local<Option<String>>,
 ) {
     let refused = rejected.read().count() > 0;
-    if !session.is_changed() && !lang.is_changed() && !controls.is_changed() && !refused {
+    if !session.is_changed()
+        && !lang.is_changed()
+        && !controls.is_changed()
+        && !holders.is_changed()
+        && !refused
+    {
         return;
     }
+    let game = &session.game;
+    // Rebuild only when the hand changes: someone else's move (in a workshop) must not take a
+    // card from under a finger that is dragging it.
+    let key = format!(
+        "{:?}|{}|{}|{}|{}|{:?}|{:?}|{:?}",
+        game.hand(),
+        game.board().revealed_lots(),
+        game.lot_count(),
+        game.report().is_some(),
+        game.showing_solution(),
+        holders.0,
+        *controls,
+        lang.0,
+    );
+    if !refused && shown.as_deref() == Some(key.as_str()) && !trays.is_empty() {
+        return;
+    }
+    *shown = Some(key);
     for tray in &trays {
         commands.entity(tray).despawn();
     }
-    let game = &session.game;
     // While the solution is shown every card is on the board.
-    let hand = if game.showing_solution() {
+    let mut hand = if game.showing_solution() {
         Vec::new()
     } else {
         game.hand()
     };
+    // One's own cards first, then those someone else holds (in a workshop).
+    hand.sort_by_key(|c| holders.0.contains_key(c));
     let tray = commands
         .spawn((
             Name::new("Tray"),
@@ -156,39 +182,55 @@ fn rebuild_tray(
         let Some(card) = game.deck().card(id) else {
             continue;
         };
-        commands.spawn((
-            Name::new(format!("Hand card {id}")),
-            TrayCard(id.clone()),
-            AutomationId(format!("hand:{id}")),
-            Node {
-                width: px(MINI_CARD.x),
-                min_width: px(MINI_CARD.x),
-                height: px(MINI_CARD.y),
-                padding: px(8).all(),
-                border: px(2).all(),
-                border_radius: BorderRadius::all(px(6)),
-                flex_direction: FlexDirection::Column,
-                overflow: Overflow::clip(),
-                ..default()
-            },
-            BackgroundColor(palette::PAPER),
-            BorderColor::all(palette::CARD_EDGE),
-            ChildOf(row),
-            children![
-                (
-                    Text::new(card.title.clone()),
-                    fonts.bold(14.0),
-                    TextColor(palette::INK),
-                    Pickable::IGNORE,
-                ),
-                (
-                    Text::new(card.face.clone()),
-                    fonts.regular(11.5),
-                    TextColor(palette::INK_SOFT),
-                    Pickable::IGNORE,
-                ),
-            ],
-        ));
+        let holder = holders.0.get(id);
+        let card_entity = commands
+            .spawn((
+                Name::new(format!("Hand card {id}")),
+                TrayCard(id.clone()),
+                AutomationId(format!("hand:{id}")),
+                Node {
+                    width: px(MINI_CARD.x),
+                    min_width: px(MINI_CARD.x),
+                    height: px(MINI_CARD.y),
+                    padding: px(8).all(),
+                    border: px(2).all(),
+                    border_radius: BorderRadius::all(px(6)),
+                    flex_direction: FlexDirection::Column,
+                    overflow: Overflow::clip(),
+                    ..default()
+                },
+                BackgroundColor(palette::PAPER),
+                BorderColor::all(if holder.is_some() {
+                    palette::PANEL_EDGE
+                } else {
+                    palette::CARD_EDGE
+                }),
+                ChildOf(row),
+                children![
+                    (
+                        Text::new(card.title.clone()),
+                        fonts.bold(14.0),
+                        TextColor(palette::INK),
+                        Pickable::IGNORE,
+                    ),
+                    (
+                        Text::new(card.face.clone()),
+                        fonts.regular(11.5),
+                        TextColor(palette::INK_SOFT),
+                        Pickable::IGNORE,
+                    ),
+                ],
+            ))
+            .id();
+        if let Some(name) = holder {
+            commands.spawn((
+                Text::new(lang.f(Key::HeldBy, &[("name", name)])),
+                fonts.bold(12.0),
+                TextColor(palette::ACCENT),
+                Pickable::IGNORE,
+                ChildOf(card_entity),
+            ));
+        }
     }
 }
 

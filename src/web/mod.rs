@@ -16,6 +16,7 @@
 mod announce;
 mod page;
 mod state;
+mod workshop_state;
 
 use bevy::prelude::*;
 
@@ -26,15 +27,83 @@ use crate::theme::font::UiFonts;
 
 pub use state::node_rect;
 
+/// A `data-*` value of the page's body (e.g. `workshops`, set by the page's script).
+pub fn page_data(key: &str) -> Option<String> {
+    page::get_data(key)
+}
+
+/// A parameter of the page's address (`?room=…`).
+pub fn query_param(name: &str) -> Option<String> {
+    page::query_param(name)
+}
+
+/// Fills a text field of the page.
+pub fn set_input(id: &str, value: &str) {
+    page::set_input(id, value);
+}
+
+/// Sets a parameter of the page's address without reloading.
+pub fn replace_address_param(key: &str, value: &str) {
+    page::replace_address_param(key, value);
+}
+
+/// The page's address without its query (`None` natively).
+pub fn base_url() -> Option<String> {
+    page::base_url()
+}
+
 pub(super) fn plugin(app: &mut App) {
     // After DefaultPlugins: Bevy's PanicHandlerPlugin installs its own hook, which ours wraps.
     install_panic_hook();
     app.add_systems(Startup, (read_page_options, read_reduced_motion))
         .add_systems(
             Update,
-            (announce::announce, follow_language).in_set(crate::AppSystems::Sync),
+            (
+                page_requests.in_set(crate::AppSystems::RecordInput),
+                (announce::announce, follow_language).in_set(crate::AppSystems::Sync),
+            ),
         )
         .add_systems(Last, (mark_ready, state::publish_state));
+    #[cfg(target_arch = "wasm32")]
+    app.add_systems(Startup, set_page_waker);
+}
+
+/// What the page's own controls ask for. Today: the join form (`"join"`, with the code and
+/// the first name as JSON).
+fn page_requests(mut actions: MessageWriter<crate::ui_action::UiAction>) {
+    #[derive(serde::Deserialize)]
+    struct JoinForm {
+        code: String,
+        #[serde(default)]
+        name: Option<String>,
+    }
+    for (kind, value) in page::take_requests() {
+        match kind.as_str() {
+            "join" => match serde_json::from_str::<JoinForm>(&value) {
+                Ok(form) => {
+                    actions.write(crate::ui_action::UiAction::Workshop(
+                        crate::ui_action::WorkshopAction::SubmitCode {
+                            code: form.code,
+                            name: form.name,
+                        },
+                    ));
+                }
+                Err(e) => warn!("page: a join request not understood: {e}"),
+            },
+            other => warn!("page: unknown request {other}"),
+        }
+    }
+}
+
+/// Lets the page wake the game up when it sends a request (the game sleeps between inputs).
+#[cfg(target_arch = "wasm32")]
+fn set_page_waker(proxy: Option<Res<bevy::winit::EventLoopProxyWrapper>>) {
+    if let Some(proxy) = proxy {
+        let proxy = (**proxy).clone();
+        page::set_waker(Box::new(move || {
+            let _ = proxy.send_event(bevy::winit::WinitUserEvent::WakeUp);
+        }));
+    }
 }
 
 /// Installs a panic hook that shows the message on the page instead of freezing the canvas,

@@ -66,11 +66,92 @@ mod imp {
             })
             .is_some_and(|m| m.matches())
     }
+
+    pub fn get_data(key: &str) -> Option<String> {
+        document()?.body()?.dataset().get(key)
+    }
+
+    /// Fills a text field of the page (e.g. the join form's code).
+    pub fn set_input(id: &str, value: &str) {
+        if let Some(input) = document()
+            .and_then(|d| d.get_element_by_id(id))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        {
+            input.set_value(value);
+        }
+    }
+
+    /// The page's address without its query, e.g. `https://example.org/fresque/`.
+    pub fn base_url() -> Option<String> {
+        let location = web_sys::window()?.location();
+        Some(format!(
+            "{}{}",
+            location.origin().ok()?,
+            location.pathname().ok()?
+        ))
+    }
+
+    /// Sets `key=value` in the address without reloading (a reload then comes back here).
+    pub fn replace_address_param(key: &str, value: &str) {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let Ok(search) = window.location().search() else {
+            return;
+        };
+        let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+            return;
+        };
+        params.set(key, value);
+        let url = format!("?{}", String::from(params.to_string()));
+        if let Ok(history) = window.history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        }
+    }
+
+    thread_local! {
+        static REQUESTS: std::cell::RefCell<Vec<(String, String)>> =
+            const { std::cell::RefCell::new(Vec::new()) };
+        static WAKE: std::cell::RefCell<Option<Box<dyn Fn()>>> =
+            const { std::cell::RefCell::new(None) };
+    }
+
+    /// How the page wakes the game up when it sends a request.
+    pub fn set_waker(wake: Box<dyn Fn()>) {
+        WAKE.with(|w| *w.borrow_mut() = Some(wake));
+    }
+
+    /// Requests the page sent since the last call: (kind, value).
+    pub fn take_requests() -> Vec<(String, String)> {
+        REQUESTS.with(|r| std::mem::take(&mut *r.borrow_mut()))
+    }
+
+    /// Called by the page's script (e.g. the join form: `page_request("join", json)`).
+    #[wasm_bindgen::prelude::wasm_bindgen]
+    pub fn page_request(kind: String, value: String) {
+        REQUESTS.with(|r| r.borrow_mut().push((kind, value)));
+        WAKE.with(|w| {
+            if let Some(wake) = &*w.borrow() {
+                wake();
+            }
+        });
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 mod imp {
 
+    pub fn get_data(_key: &str) -> Option<String> {
+        None
+    }
+    pub fn set_input(_id: &str, _value: &str) {}
+    pub fn base_url() -> Option<String> {
+        None
+    }
+    pub fn replace_address_param(_key: &str, _value: &str) {}
+    pub fn take_requests() -> Vec<(String, String)> {
+        Vec::new()
+    }
     pub fn set_data(_key: &str, _value: &str) {}
     pub fn report_error(_message: &str) {}
     pub fn query_param(_name: &str) -> Option<String> {

@@ -149,6 +149,13 @@ struct PageState {
     summary: Option<SummaryOut>,
     /// Whether an arrow is being pulled from a card's handle.
     pending_arrow: bool,
+    workshop: Option<super::workshop_state::WorkshopOut>,
+    join: Option<super::workshop_state::JoinOut>,
+    notice: Option<String>,
+    /// Whether this site offers workshops ("yes", "no", "unknown").
+    workshops: &'static str,
+    /// The workshop being prepared on the host screen: (deck, tables).
+    host: Option<(Option<String>, u8)>,
 }
 
 fn verdict_name(v: &Verdict) -> &'static str {
@@ -178,8 +185,18 @@ pub(super) fn publish_state(
     handles: Query<&GlobalTransform, With<LinkHandle>>,
     camera: Single<(&Camera, &GlobalTransform), With<MainCamera>>,
     link_drag: Res<crate::table::links::LinkDrag>,
+    workshop: (
+        Option<Res<crate::workshop::Workshop>>,
+        Res<crate::workshop::link::Link>,
+        Res<crate::session::HandHolders>,
+        Res<crate::workshop::client::JoinState>,
+        Res<crate::workshop::WorkshopNotice>,
+        Res<crate::workshop::Availability>,
+        Res<crate::workshop::HostForm>,
+    ),
     mut last: Local<String>,
 ) {
+    let (workshop, link, holders, join, notice, availability, host) = workshop;
     let (cam, cam_transform) = *camera;
     let to_screen = |p: Vec3| cam.world_to_viewport(cam_transform, p).ok();
     let mut control_list: Vec<Control> = controls
@@ -377,6 +394,17 @@ pub(super) fn publish_state(
         timeline,
         summary,
         pending_arrow: link_drag.from.is_some(),
+        workshop: workshop
+            .as_deref()
+            .map(|w| super::workshop_state::workshop_out(w, &link, &holders)),
+        join: super::workshop_state::join_out(&join),
+        notice: super::workshop_state::notice_out(&notice),
+        workshops: match *availability {
+            crate::workshop::Availability::Available => "yes",
+            crate::workshop::Availability::Unavailable => "no",
+            crate::workshop::Availability::Unknown => "unknown",
+        },
+        host: (*screen.get() == Screen::Host).then(|| (host.deck.clone(), host.tables)),
     };
     let Ok(json) = serde_json::to_string(&state) else {
         return;

@@ -31,7 +31,7 @@ async function tenArrows(page, state, name) {
   for (const [n, [from, to]] of pairs.entries()) {
     const a = state.board.find((b) => b.id === from);
     const b = state.board.find((x) => x.id === to);
-    await drag(page, { x: a.handle[0], y: a.handle[1] }, center(b.rect), 8);
+    await drag(page, { x: a.handle[0], y: a.handle[1] }, center(b.rect));
     state = await waitState(page, (s) => s.links.length === n + 1, `arrow ${n + 1} (${from} → ${to})`, 10_000);
     const drawn = state.links.map((l) => `${l.from}>${l.to}`);
     assert.ok(drawn.includes(`${from}>${to}`), `arrow ${from} → ${to} drawn: ${drawn}`);

@@ -65,7 +65,7 @@ test('a whole links round, with the real mouse', async () => {
   // Draw an arrow: pull the first card's handle onto the second card.
   const a = state.board.find((b) => b.id === first);
   const b = state.board.find((x) => x.id === second);
-  await drag(page, { x: a.handle[0], y: a.handle[1] }, center(b.rect), 20);
+  await drag(page, { x: a.handle[0], y: a.handle[1] }, center(b.rect));
   state = await waitState(page, (s) => s.links.length === 1, 'an arrow');
   assert.deepEqual(state.links[0], { from: first, to: second, verdict: null });
   await screenshot(page, '05-arrow');

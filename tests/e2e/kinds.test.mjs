@@ -110,7 +110,7 @@ test('categories, timeline and matching rounds, then the summary', { skip }, asy
   state = await dropFromHand(page, state, 'adoption', { x: area.x + 200, y: area.y + 330 });
   state = await dropFromHand(page, state, 'assemblee', { x: area.x + 650, y: area.y + 330 });
   const adoption = state.board.find((b) => b.id === 'adoption');
-  await drag(page, { x: adoption.handle[0], y: adoption.handle[1] }, center(cardRect(state, 'assemblee')), 20);
+  await drag(page, { x: adoption.handle[0], y: adoption.handle[1] }, center(cardRect(state, 'assemblee')));
   state = await waitState(page, (s) => s.links.length === 2, 'a pair drawn');
   await clickControl(page, state, 'check');
   state = await waitState(page, (s) => s.phase === 'checked', 'the matching check');

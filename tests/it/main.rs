@@ -1,11 +1,13 @@
 //! Integration tests, in one crate: shipped content, the deck checker, rule scenarios through
 //! the public API, and a headless Bevy app driven through the action path.
 
+mod app;
 mod app_flow;
 mod content;
 mod poster;
 mod rules_scenarios;
 mod views;
+mod workshop_client;
 
 use std::path::{Path, PathBuf};
 

@@ -174,9 +174,6 @@ pub struct Entry {
     pub actor: Actor,
     /// The author's move id (players only), so a client recognises its own moves.
     pub id: Option<u64>,
-    /// Cards a dealt lot gave to each player (deal mode `Players`).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub owners: Vec<(CardId, PlayerId)>,
 }
 
 /// Someone at a table.
@@ -194,6 +191,9 @@ pub struct TableState {
     pub log: Vec<Entry>,
     pub locked: bool,
     pub seats: Vec<Seat>,
+    /// Who holds each card dealt in turn (deal mode `players`).
+    #[serde(default)]
+    pub owners: Vec<(CardId, PlayerId)>,
 }
 
 /// A room, as everyone in it sees it.
@@ -311,6 +311,11 @@ pub enum ServerMsg {
     /// The room's settings changed (timer, follow, deal, end).
     Room {
         info: RoomInfo,
+    },
+    /// Cards were dealt to the players of a table: who holds each card now (all of them).
+    Owners {
+        table: u8,
+        owners: Vec<(CardId, PlayerId)>,
     },
     /// Who sits at a table changed, or a board was locked or unlocked.
     Seats {

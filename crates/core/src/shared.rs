@@ -145,15 +145,13 @@ impl SharedGame {
         Ok(events)
     }
 
-    /// The server refused move `id`: it leaves the view.
-    pub fn refuse(&mut self, id: u64) -> bool {
-        let before = self.pending.len();
-        self.pending.retain(|p| p.id != id);
-        let removed = self.pending.len() != before;
-        if removed {
-            self.rebuild();
-        }
-        removed
+    /// The server refused move `id`: it leaves the view. Returns the move (`None`: not
+    /// pending here).
+    pub fn refuse(&mut self, id: u64) -> Option<Action> {
+        let index = self.pending.iter().position(|p| p.id == id)?;
+        let refused = self.pending.remove(index);
+        self.rebuild();
+        Some(refused.action)
     }
 
     /// After a reconnection: the server's whole table again. Moves of this client that the
@@ -216,6 +214,7 @@ mod tests {
             log: Vec::new(),
             locked: false,
             seats: Vec::new(),
+            owners: Vec::new(),
         }
     }
 
@@ -225,7 +224,6 @@ mod tests {
             action,
             actor,
             id,
-            owners: Vec::new(),
         }
     }
 
@@ -269,9 +267,9 @@ mod tests {
         assert_eq!(g.view().board().revealed_lots(), 2);
         assert!(g.view().board().is_placed(&CardId::new("adoption")));
         // The server refuses ours: it leaves the view.
-        assert!(g.refuse(1));
+        assert_eq!(g.refuse(1), Some(place("adoption", 10.0)));
         assert!(!g.view().board().is_placed(&CardId::new("adoption")));
-        assert!(!g.refuse(1), "once");
+        assert_eq!(g.refuse(1), None, "once");
     }
 
     #[test]

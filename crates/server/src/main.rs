@@ -1,7 +1,7 @@
 //! `fresque-server`: serves the built site and runs workshops.
 //!
 //! ```text
-//! fresque-server [--site DIR] [--host ADDR] [--port N] [--allow-origin URL]...
+//! fresque-server [--site DIR] [--host ADDR] [--port N] [--allow-origin URL]... [--joins-per-minute N]
 //! ```
 //! Defaults: `--site dist`, `--host 127.0.0.1`, `--port 8080` (or `$PORT`).
 
@@ -21,6 +21,7 @@ fn parse_args() -> Result<Config, String> {
         .and_then(|p| p.parse().ok())
         .unwrap_or(8080);
     let mut allowed_origins = Vec::new();
+    let mut limits = Limits::default();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value\n{USAGE}"));
@@ -37,6 +38,11 @@ fn parse_args() -> Result<Config, String> {
                     .map_err(|e| format!("--port: {e}"))?;
             }
             "--allow-origin" => allowed_origins.push(value("--allow-origin")?),
+            "--joins-per-minute" => {
+                limits.joins_per_minute = value("--joins-per-minute")?
+                    .parse()
+                    .map_err(|e| format!("--joins-per-minute: {e}"))?;
+            }
             "-h" | "--help" => return Err(USAGE.to_owned()),
             other => return Err(format!("unknown argument {other}\n{USAGE}")),
         }
@@ -51,7 +57,7 @@ fn parse_args() -> Result<Config, String> {
         site,
         addr: SocketAddr::new(host, port),
         allowed_origins,
-        limits: Limits::default(),
+        limits,
     })
 }
 

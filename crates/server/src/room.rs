@@ -47,6 +47,8 @@ pub struct Table {
     locked: bool,
     /// Whose turn it is to receive the next dealt card.
     deal_turn: usize,
+    /// Who holds each card dealt in turn.
+    owners: BTreeMap<CardId, PlayerId>,
 }
 
 impl Table {
@@ -56,6 +58,7 @@ impl Table {
             log: Vec::new(),
             locked: false,
             deal_turn: 0,
+            owners: BTreeMap::new(),
         }
     }
 
@@ -68,20 +71,13 @@ impl Table {
     }
 
     /// Applies a move and appends it to the log.
-    fn apply(
-        &mut self,
-        action: Action,
-        actor: Actor,
-        id: Option<u64>,
-        owners: Vec<(CardId, PlayerId)>,
-    ) -> Result<Entry, RuleError> {
+    fn apply(&mut self, action: Action, actor: Actor, id: Option<u64>) -> Result<Entry, RuleError> {
         self.game.apply(&action)?;
         let entry = Entry {
             seq: self.seq() + 1,
             action,
             actor,
             id,
-            owners,
         };
         self.log.push(entry.clone());
         Ok(entry)
@@ -238,6 +234,7 @@ impl Room {
             log: t.log.clone(),
             locked: t.locked,
             seats: self.seats(table),
+            owners: t.owners.iter().map(|(c, p)| (c.clone(), *p)).collect(),
         })
     }
 
@@ -342,7 +339,7 @@ impl Room {
             return Err(Refusal::Conflict);
         }
         let entry = table
-            .apply(action, Actor::Player(player), Some(id), Vec::new())
+            .apply(action, Actor::Player(player), Some(id))
             .map_err(Refusal::Rule)?;
         if let Some(seat) = self.players.get_mut(&player) {
             seat.last_id = id;
@@ -360,53 +357,65 @@ impl Room {
     }
 
     /// Applies a facilitator's move at a table; moves the rules refuse (nothing to do there)
-    /// are skipped.
-    fn facilitator_move(&mut self, table: u8, action: Action, out: &mut Out) {
-        let owners = if matches!(action, Action::RevealNextLot) {
-            self.deal_owners(table)
-        } else {
-            Vec::new()
-        };
+    /// are skipped. Returns whether it was applied.
+    fn facilitator_move(&mut self, table: u8, action: Action, out: &mut Out) -> bool {
         let Some(t) = self.table_mut(table) else {
-            return;
+            return false;
         };
-        if let Ok(entry) = t.apply(action, Actor::Facilitator, None, owners) {
-            out.push((
-                Audience::Table(table),
-                fresque_core::protocol::ServerMsg::Applied { table, entry },
-            ));
+        match t.apply(action, Actor::Facilitator, None) {
+            Ok(entry) => {
+                out.push((
+                    Audience::Table(table),
+                    fresque_core::protocol::ServerMsg::Applied { table, entry },
+                ));
+                true
+            }
+            Err(_) => false,
         }
     }
 
-    /// Who receives each card of the next lot (deal mode `Players`): the online players of the
-    /// table in turn, continuing from the last lot.
-    fn deal_owners(&mut self, table: u8) -> Vec<(CardId, PlayerId)> {
-        if self.deal != DealMode::Players {
-            return Vec::new();
-        }
+    /// Deals at a table: the cards in play that nobody holds yet go to the online players in
+    /// turn (deal mode `players`); when they are all dealt, the next lot of a links round is
+    /// revealed and dealt.
+    fn deal(&mut self, table: u8, out: &mut Out) {
+        let undealt = |room: &Room| -> Vec<CardId> {
+            room.table(table).map_or_else(Vec::new, |t| {
+                t.game
+                    .hand()
+                    .into_iter()
+                    .filter(|c| !t.owners.contains_key(c))
+                    .collect()
+            })
+        };
         let online: Vec<PlayerId> = self
             .players
             .iter()
             .filter(|(_, p)| p.table == table && p.connections > 0)
             .map(|(id, _)| *id)
             .collect();
-        let Some(t) = self.table_mut(table) else {
-            return Vec::new();
-        };
-        let next = t.game.board().revealed_lots();
-        let Some(lot) = t.game.lots().get(next) else {
-            return Vec::new();
-        };
-        if online.is_empty() {
-            return Vec::new();
+        let to_players = self.deal == DealMode::Players && !online.is_empty();
+        let mut cards = undealt(self);
+        if cards.is_empty() || !to_players {
+            if !self.facilitator_move(table, Action::RevealNextLot, out) {
+                return;
+            }
+            cards = undealt(self);
         }
-        let cards = lot.cards.clone();
-        let mut owners = Vec::new();
+        if !to_players {
+            return;
+        }
+        let Some(t) = self.table_mut(table) else {
+            return;
+        };
         for card in cards {
-            owners.push((card, online[t.deal_turn % online.len()]));
+            t.owners.insert(card, online[t.deal_turn % online.len()]);
             t.deal_turn += 1;
         }
-        owners
+        let owners = t.owners.iter().map(|(c, p)| (c.clone(), *p)).collect();
+        out.push((
+            Audience::Table(table),
+            fresque_core::protocol::ServerMsg::Owners { table, owners },
+        ));
     }
 
     /// A facilitator's command at server time `now_ms`.
@@ -421,7 +430,7 @@ impl Room {
         match command {
             Command::DealLot { table } => {
                 for t in self.targets(table) {
-                    self.facilitator_move(t, Action::RevealNextLot, &mut out);
+                    self.deal(t, &mut out);
                 }
             }
             Command::Lock { table, locked } => {

@@ -39,6 +39,7 @@ fn rebuild_side_panel(
     fonts: Res<UiFonts>,
     controls: Res<crate::session::PlayControls>,
     panels: Query<Entity, With<SidePanel>>,
+    mut shown: Local<Option<String>>,
 ) {
     if !session.is_changed()
         && !selection.is_changed()
@@ -47,6 +48,26 @@ fn rebuild_side_panel(
     {
         return;
     }
+    // Rebuild only when what the panel shows changes (not for every move on the board).
+    let game = &session.game;
+    let key = format!(
+        "{:?}|{}|{}|{:?}|{}|{}|{:?}|{:?}",
+        *selection,
+        game.round_index(),
+        game.checks(),
+        std::mem::discriminant(game.phase()),
+        selection
+            .card
+            .as_ref()
+            .is_some_and(|c| game.board().is_placed(c)),
+        game.deck().id,
+        *controls,
+        lang.0,
+    );
+    if shown.as_deref() == Some(key.as_str()) && !panels.is_empty() {
+        return;
+    }
+    *shown = Some(key);
     for panel in &panels {
         commands.entity(panel).despawn();
     }

@@ -35,10 +35,28 @@ fn rebuild_top_bar(
     fonts: Res<UiFonts>,
     controls: Res<crate::session::PlayControls>,
     bars: Query<Entity, With<TopBar>>,
+    mut shown: Local<Option<String>>,
 ) {
     if !session.is_changed() && !lang.is_changed() && !controls.is_changed() {
         return;
     }
+    // Rebuild only when what the bar shows changes: moves on the board (someone else's, in a
+    // workshop) must not replace a button under a press.
+    let game = &session.game;
+    let key = format!(
+        "{}|{}|{:?}|{}|{}|{:?}|{:?}",
+        game.deck().id,
+        game.round_index(),
+        std::mem::discriminant(game.phase()),
+        game.can_open(game.round_index() + 1),
+        game.can_finish(),
+        *controls,
+        lang.0,
+    );
+    if shown.as_deref() == Some(key.as_str()) && !bars.is_empty() {
+        return;
+    }
+    *shown = Some(key);
     for bar in &bars {
         commands.entity(bar).despawn();
     }
@@ -179,12 +197,15 @@ fn rebuild_top_bar(
             "zoom-reset",
             ButtonColors::QUIET,
         ));
-        bar.spawn(widget::button(
-            &fonts,
-            lang.t(Key::Quit),
-            UiAction::Quit,
-            "quit",
-            ButtonColors::QUIET,
-        ));
+        // In a workshop the strip under the bar has the way out (the console, or leaving).
+        if !controls.in_workshop {
+            bar.spawn(widget::button(
+                &fonts,
+                lang.t(Key::Quit),
+                UiAction::Quit,
+                "quit",
+                ButtonColors::QUIET,
+            ));
+        }
     });
 }
