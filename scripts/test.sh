@@ -42,21 +42,9 @@ if $web; then
   log "web build (web-dev profile) into $out"
   bash scripts/build-web.sh --dev --out "$out"
 
-  # A copy whose manifest also lists a broken deck, a missing one and the fixture deck with
-  # one round of each kind.
+  # A copy whose manifest also lists fixture decks (broken, missing, every kind, a big fresk).
   broken="$CARGO_TARGET_DIR/e2e-site-broken"
-  rm -rf "$broken"
-  cp -r "$out" "$broken"
-  cp tests/fixtures/decks/wrong-type.ron "$broken/assets/decks/broken.fr.ron"
-  cp tests/fixtures/decks/kinds.fr.ron "$broken/assets/decks/kinds.fr.ron"
-  rm -f "$broken/assets/decks/"*.gz
-  python3 - "$broken/assets/decks/manifest.ron" <<'PY'
-import sys
-p = sys.argv[1]
-s = open(p, encoding="utf-8").read()
-s = s.replace("decks: [", 'decks: [\n        "broken.fr.ron",\n        "missing.fr.ron",\n        "kinds.fr.ron",', 1)
-open(p, "w", encoding="utf-8").write(s)
-PY
+  bash scripts/fixture-site.sh "$out" "$broken"
 
   log "workshop server (debug build)"
   cargo build --locked --quiet -p fresque-server
