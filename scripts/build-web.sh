@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the static web site of the game into a folder (default: dist/) that any static web
 # server can host: index.html, fresque.js, fresque_bg.wasm, assets/ and build-info.json, plus
-# .gz copies for servers that send precompressed files.
+# .gz copies for servers that send precompressed files, and print/ (a PDF of each deck's cards).
 #
 #   bash scripts/build-web.sh                 # optimised build (web-release profile + wasm-opt)
 #   bash scripts/build-web.sh --dev           # quicker build, bigger and slower (used by the tests)
@@ -53,6 +53,12 @@ fi
 cp web/index.html "$out/"
 mkdir -p "$out/assets"
 cp -r assets/fonts assets/decks "$out/assets/"
+# The printable cards of every shipped deck (deck-print, native), offered on the deck screen.
+if [ "$bin" = fresque ]; then
+  log "deck-print: the printable cards of every deck"
+  mkdir -p "$out/print"
+  cargo run --locked --quiet -p fresque-print --bin deck-print -- assets/decks/*.*.ron --out-dir "$out/print"
+fi
 wasm_bytes=$(stat -c %s "$out/fresque_bg.wasm")
 cat > "$out/build-info.json" <<JSON
 {"bin": "$bin", "profile": "$profile", "wasm_bytes": $wasm_bytes, "commit": "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"}

@@ -3,19 +3,43 @@
 # skipped when already done. Works as root without prompts; uses sudo for apt when not root.
 #
 #   bash scripts/setup.sh          # wasm target, wasm-bindgen-cli (same version as Cargo.lock), wasm-opt
-#   bash scripts/setup.sh --test   # also Chromium (Debian) and playwright-core for the browser tests
+#   bash scripts/setup.sh --test   # also Chromium (Debian) and playwright-core for the browser tests,
+#                                  # and poppler-utils (pdftotext…) for the tests of deck-print
+#   bash scripts/setup.sh --pdf-tools   # only poppler-utils (tests without the web build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want_test=false
+only_pdf=false
 for arg in "$@"; do
   case "$arg" in
     --test) want_test=true ;;
-    *) echo "usage: $0 [--test]" >&2; exit 2 ;;
+    --pdf-tools) only_pdf=true ;;
+    *) echo "usage: $0 [--test|--pdf-tools]" >&2; exit 2 ;;
   esac
 done
 
 log() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+
+apt_install() {
+  local sudo_cmd=""
+  [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo_cmd apt-get update -qq
+  $sudo_cmd apt-get install -y -qq "$@" >/dev/null
+}
+
+# poppler-utils: pdftotext, pdfinfo, pdffonts, pdftoppm read the PDFs deck-print writes.
+if $want_test || $only_pdf; then
+  if ! command -v pdftotext >/dev/null || ! command -v pdftoppm >/dev/null; then
+    log "installing poppler-utils (Debian package)"
+    apt_install poppler-utils
+  fi
+fi
+if $only_pdf; then
+  log "ready"
+  exit 0
+fi
 
 export PATH="$HOME/.cargo/bin:$PATH"
 
@@ -46,11 +70,7 @@ if $want_test; then
   # 4. Chromium from Debian, for the browser tests.
   if [ ! -x /usr/bin/chromium ]; then
     log "installing Chromium (Debian package)"
-    sudo_cmd=""
-    [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
-    export DEBIAN_FRONTEND=noninteractive
-    $sudo_cmd apt-get update -qq
-    $sudo_cmd apt-get install -y -qq chromium >/dev/null
+    apt_install chromium
   fi
   # 5. playwright-core, which drives it (it never downloads a browser).
   if [ ! -d tests/e2e/node_modules/playwright-core ]; then

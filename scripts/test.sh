@@ -23,6 +23,8 @@ t0=$(date +%s)
 
 if $web; then
   bash scripts/setup.sh --test
+else
+  bash scripts/setup.sh --pdf-tools
 fi
 
 log "cargo fmt --check"

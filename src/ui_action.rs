@@ -17,6 +17,8 @@ pub enum UiAction {
     ToggleLanguage,
     /// Start the deck read from this file (as listed in the catalogue).
     StartDeck(String),
+    /// Open the printable cards (PDF) of the deck read from this file.
+    OpenPrintable(String),
     /// Close the round's instructions.
     CloseIntro,
     /// A move of the game (Check, Retry, Show solution, another round…).

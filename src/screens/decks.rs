@@ -1,5 +1,7 @@
-//! The deck list: decks in the interface language, each with its length and audience, and
-//! the problems of decks that failed to load (file:line:col), so authors see them in the game.
+//! The deck list: the decks in the interface language as tiles that fit a laptop screen, each
+//! with its length, audience and kinds of rounds, a button to play and one to open its
+//! printable cards (the PDF `scripts/build-web.sh` writes with `deck-print`); and the problems
+//! of decks that failed to load (file:line:col), so authors see them in the game.
 
 use bevy::prelude::*;
 
@@ -7,6 +9,7 @@ use super::Screen;
 use crate::content::catalog::{DeckCatalog, EntryStatus};
 use crate::i18n::Key;
 use crate::locale::Lang;
+use crate::rules::{Deck, RoundKind};
 use crate::theme::font::UiFonts;
 use crate::theme::interaction::ButtonColors;
 use crate::theme::{palette, widget};
@@ -14,6 +17,49 @@ use crate::ui_action::UiAction;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Decks), spawn_deck_list);
+    app.add_systems(
+        Update,
+        open_printable
+            .in_set(crate::AppSystems::Input)
+            .run_if(in_state(Screen::Decks)),
+    );
+}
+
+/// Where the printable cards of a deck file are, relative to the page (`loi.fr.ron` →
+/// `print/loi.fr.pdf`).
+pub fn printable_url(manifest_name: &str) -> String {
+    let stem = manifest_name.strip_suffix(".ron").unwrap_or(manifest_name);
+    format!("print/{stem}.pdf")
+}
+
+fn open_printable(mut actions: MessageReader<UiAction>, catalog: Res<DeckCatalog>) {
+    for action in actions.read() {
+        if let UiAction::OpenPrintable(file) = action
+            && let Some(entry) = catalog.entry(file)
+        {
+            crate::web::open_url(&printable_url(entry.manifest_name()));
+        }
+    }
+}
+
+/// "2 manche(s) : causes et conséquences, classement".
+fn rounds_line(lang: Lang, deck: &Deck) -> String {
+    let mut kinds: Vec<&str> = Vec::new();
+    for round in &deck.rounds {
+        let kind = lang.t(match round.kind {
+            RoundKind::Links(_) => Key::KindLinks,
+            RoundKind::Categories(_) => Key::KindCategories,
+            RoundKind::Timeline(_) => Key::KindTimeline,
+            RoundKind::Matching(_) => Key::KindMatching,
+        });
+        if !kinds.contains(&kind) {
+            kinds.push(kind);
+        }
+    }
+    lang.f(
+        Key::DeckRounds,
+        &[("n", &deck.rounds.len()), ("kinds", &kinds.join(", "))],
+    )
 }
 
 /// Marks the error lines of a broken deck (tests look for them).
@@ -35,9 +81,9 @@ fn spawn_deck_list(
             Node {
                 flex_direction: FlexDirection::Column,
                 align_items: AlignItems::Stretch,
-                row_gap: px(14),
-                width: px(720),
-                max_width: percent(94),
+                row_gap: px(12),
+                width: px(1180),
+                max_width: percent(96),
                 max_height: percent(92),
                 overflow: Overflow::scroll_y(),
                 ..default()
@@ -51,40 +97,74 @@ fn spawn_deck_list(
         ChildOf(list),
     ));
 
+    // Tiles, two or three to a row, so that every shipped deck fits a 1366 × 768 screen.
+    let tiles = commands
+        .spawn((
+            Name::new("Deck tiles"),
+            Node {
+                flex_direction: FlexDirection::Row,
+                flex_wrap: FlexWrap::Wrap,
+                column_gap: px(12),
+                row_gap: px(12),
+                ..default()
+            },
+            Pickable::IGNORE,
+            ChildOf(list),
+        ))
+        .id();
     let mut shown = 0;
     for entry in &catalog.entries {
         match &entry.status {
             EntryStatus::Ready(deck, _) if deck.language == lang.0 => {
                 shown += 1;
                 let meta = lang.f(
-                    Key::DeckMeta,
+                    Key::DeckMetaShort,
                     &[
                         ("cards", &deck.cards.len()),
                         ("minutes", &deck.duration_minutes),
-                        ("audience", &deck.audience),
                     ],
                 );
                 commands.spawn((
                     Name::new(format!("Deck {}", entry.file)),
-                    widget::panel(Node::default()),
-                    ChildOf(list),
+                    widget::panel(Node {
+                        width: px(370),
+                        flex_grow: 1.0,
+                        padding: px(14).all(),
+                        row_gap: px(6),
+                        ..default()
+                    }),
+                    ChildOf(tiles),
                     children![
-                        widget::heading(&fonts, deck.title.clone(), 24.0),
-                        widget::text(&fonts, deck.description.clone(), 17.0, palette::INK),
-                        widget::text(&fonts, meta, 15.0, palette::INK_SOFT),
+                        widget::heading(&fonts, deck.title.clone(), 19.0),
+                        widget::text(&fonts, meta, 15.0, palette::INK),
+                        widget::text(&fonts, deck.audience.clone(), 14.0, palette::INK_SOFT),
+                        widget::text(&fonts, rounds_line(*lang, deck), 14.0, palette::INK_SOFT),
                         (
                             Node {
-                                align_self: AlignSelf::FlexStart,
+                                flex_direction: FlexDirection::Row,
+                                flex_wrap: FlexWrap::Wrap,
+                                column_gap: px(8),
+                                row_gap: px(6),
+                                margin: UiRect::top(px(4)),
                                 ..default()
                             },
                             Pickable::IGNORE,
-                            children![widget::button(
-                                &fonts,
-                                lang.t(Key::Play),
-                                UiAction::StartDeck(entry.file.clone()),
-                                format!("deck:{}", deck.id),
-                                ButtonColors::PRIMARY,
-                            )],
+                            children![
+                                widget::button(
+                                    &fonts,
+                                    lang.t(Key::Play),
+                                    UiAction::StartDeck(entry.file.clone()),
+                                    format!("deck:{}", deck.id),
+                                    ButtonColors::PRIMARY,
+                                ),
+                                widget::button(
+                                    &fonts,
+                                    lang.t(Key::PrintCards),
+                                    UiAction::OpenPrintable(entry.file.clone()),
+                                    format!("print:{}", deck.id),
+                                    ButtonColors::QUIET,
+                                ),
+                            ],
                         ),
                     ],
                 ));

@@ -41,7 +41,18 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 fn spawn_camera(mut commands: Commands) {
-    commands.spawn((Name::new("Camera"), Camera2d, MainCamera));
+    let camera = commands
+        .spawn((Name::new("Camera"), Camera2d, MainCamera))
+        .id();
+    // No multisampling: the interface's rounded corners are anti-aliased by its own shader, and
+    // 4× MSAA multiplies the cost of every frame on the software or low-end GPUs of school
+    // laptops (measured in the browser tests on SwiftShader: see docs/performance.md).
+    #[cfg(target_arch = "wasm32")]
+    commands
+        .entity(camera)
+        .insert(bevy::render::view::Msaa::Off);
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = camera;
 }
 
 /// The camera's zoom (1 = one board unit per logical pixel; larger shows more).

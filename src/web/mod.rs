@@ -32,6 +32,18 @@ pub fn page_data(key: &str) -> Option<String> {
     page::get_data(key)
 }
 
+/// Opens an address relative to the page in a new tab (natively: remembered, see
+/// [`opened_urls`]).
+pub fn open_url(url: &str) {
+    page::open_url(url);
+}
+
+/// The addresses opened on this thread (native builds; for tests).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn opened_urls() -> Vec<String> {
+    page::opened_urls()
+}
+
 /// A parameter of the page's address (`?room=…`).
 pub fn query_param(name: &str) -> Option<String> {
     page::query_param(name)

@@ -109,6 +109,19 @@ mod imp {
         }
     }
 
+    /// Opens `url` (relative to the page) in a new tab, or in this one if pop-ups are blocked.
+    pub fn open_url(url: &str) {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        match window.open_with_url_and_target(url, "_blank") {
+            Ok(Some(_)) => {}
+            _ => {
+                let _ = window.location().set_href(url);
+            }
+        }
+    }
+
     thread_local! {
         static REQUESTS: std::cell::RefCell<Vec<(String, String)>> =
             const { std::cell::RefCell::new(Vec::new()) };
@@ -162,6 +175,20 @@ mod imp {
     pub fn announce(_text: &str) {}
     pub fn prefers_reduced_motion() -> bool {
         false
+    }
+
+    thread_local! {
+        static OPENED: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+
+    /// Natively, remembers the address (see [`opened_urls`]).
+    pub fn open_url(url: &str) {
+        OPENED.with(|o| o.borrow_mut().push(url.to_owned()));
+    }
+
+    /// The addresses opened so far on this thread (for tests).
+    pub fn opened_urls() -> Vec<String> {
+        OPENED.with(|o| o.borrow().clone())
     }
 }
 

@@ -268,3 +268,43 @@ fn a_parcours_of_three_kinds_through_the_action_path_with_its_summary() {
     );
     assert!(seen.iter().any(|e| matches!(e, Event::Finished)));
 }
+
+#[test]
+fn deck_tiles_say_duration_and_round_kinds_and_open_the_printable_cards() {
+    let mut app = game_with_decks("deck-tiles", &["kinds.fr.ron", "valid.fr.ron"]);
+    update_until(&mut app, "the title screen", |w| screen(w) == Screen::Title);
+    update_until(&mut app, "the decks loaded", |w| {
+        w.resource::<fresque::content::catalog::DeckCatalog>()
+            .entries
+            .iter()
+            .all(|e| e.deck().is_some())
+    });
+    send(&mut app, UiAction::OpenDecks);
+    let shown = texts(app.world_mut());
+    assert!(
+        shown.contains("causes et conséquences") && shown.contains("classement"),
+        "the kinds of rounds are named: {shown}"
+    );
+    assert!(shown.contains("min ·"), "the duration is shown: {shown}");
+    let ids = controls(app.world_mut());
+    let print: Vec<&String> = ids.iter().filter(|id| id.starts_with("print:")).collect();
+    assert_eq!(
+        print.len(),
+        2,
+        "one printable-cards button per deck: {ids:?}"
+    );
+
+    send(
+        &mut app,
+        UiAction::OpenPrintable("assets/decks/kinds.fr.ron".into()),
+    );
+    assert_eq!(
+        fresque::web::opened_urls(),
+        vec!["print/kinds.fr.pdf".to_owned()]
+    );
+    assert_eq!(
+        screen(app.world()),
+        Screen::Decks,
+        "the game stays on the list"
+    );
+}

@@ -199,6 +199,13 @@ keys! {
     WorkshopError,
     TimeLeft,
     TableLocked,
+    KindLinks,
+    KindCategories,
+    KindTimeline,
+    KindMatching,
+    DeckRounds,
+    DeckMetaShort,
+    PrintCards,
 }
 
 type Table = HashMap<Key, String>;
