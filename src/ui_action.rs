@@ -19,6 +19,10 @@ pub enum UiAction {
     StartDeck(String),
     /// Open the printable cards (PDF) of the deck read from this file.
     OpenPrintable(String),
+    /// Ask the page for a deck file of one's own (the file picker).
+    OpenDeckFile,
+    /// Forget one of one's own decks (catalogue file `local/…`).
+    RemoveCustomDeck(String),
     /// Close the round's instructions.
     CloseIntro,
     /// A move of the game (Check, Retry, Show solution, another round…).

@@ -59,6 +59,11 @@ pub struct DeckCatalog {
 }
 
 impl DeckCatalog {
+    /// Whether this entry is one of the player's own decks (from a file, kept in the browser).
+    pub fn is_own(entry: &CatalogEntry) -> bool {
+        entry.file.starts_with(super::custom::LOCAL_PREFIX)
+    }
+
     /// Whether every file has finished loading, one way or another.
     pub fn is_settled(&self) -> bool {
         !self.manifest_problems.is_empty()
@@ -102,7 +107,8 @@ pub(crate) fn plugin(app: &mut App) {
         .init_asset_loader::<DeckLoader>()
         .init_asset_loader::<ManifestLoader>()
         .init_resource::<DeckCatalog>()
-        .add_systems(Update, (list_decks, track_decks).chain());
+        .add_systems(Update, (list_decks, track_decks).chain())
+        .add_plugins(super::custom::plugin);
 }
 
 fn list_decks(
@@ -141,7 +147,11 @@ fn list_decks(
                     }
                 })
                 .collect();
+            // One's own decks (restored from the browser before the manifest came) stay after
+            // the shipped ones.
+            let own = std::mem::take(&mut catalog.entries);
             catalog.entries = entries;
+            catalog.entries.extend(own);
         }
         Err(problems) => catalog.manifest_problems.extend(problems.iter().cloned()),
     }

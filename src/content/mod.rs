@@ -3,6 +3,7 @@
 //! screens read ([`catalog`]).
 
 pub mod catalog;
+pub mod custom;
 pub mod loader;
 
 pub use fresque_core::content::*;

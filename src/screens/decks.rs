@@ -7,6 +7,7 @@ use bevy::prelude::*;
 
 use super::Screen;
 use crate::content::catalog::{DeckCatalog, EntryStatus};
+use crate::content::custom::{DeckFileReport, FileOutcome};
 use crate::i18n::Key;
 use crate::locale::Lang;
 use crate::rules::{Deck, RoundKind};
@@ -34,10 +35,108 @@ pub fn printable_url(manifest_name: &str) -> String {
 
 fn open_printable(mut actions: MessageReader<UiAction>, catalog: Res<DeckCatalog>) {
     for action in actions.read() {
-        if let UiAction::OpenPrintable(file) = action
-            && let Some(entry) = catalog.entry(file)
-        {
-            crate::web::open_url(&printable_url(entry.manifest_name()));
+        match action {
+            UiAction::OpenPrintable(file) => {
+                if let Some(entry) = catalog.entry(file) {
+                    crate::web::open_url(&printable_url(entry.manifest_name()));
+                }
+            }
+            UiAction::OpenDeckFile => crate::web::pick_deck_file(),
+            _ => {}
+        }
+    }
+}
+
+/// The outcome of the last deck file, above the tiles.
+fn spawn_file_report(
+    commands: &mut Commands,
+    fonts: &UiFonts,
+    lang: Lang,
+    report: &FileOutcome,
+    list: Entity,
+) {
+    let (edge, lines): (Color, Vec<(String, Color, bool)>) = match report {
+        FileOutcome::Added { name, title } => (
+            palette::CORRECT,
+            vec![(
+                lang.f(Key::DeckFileAdded, &[("title", title), ("file", name)]),
+                palette::CORRECT,
+                false,
+            )],
+        ),
+        FileOutcome::TooLarge { name, size } => (
+            palette::ERROR_TEXT,
+            vec![(
+                lang.f(
+                    Key::DeckFileTooLarge,
+                    &[("file", name), ("size", &size.div_ceil(1024))],
+                ),
+                palette::ERROR_TEXT,
+                false,
+            )],
+        ),
+        FileOutcome::Binary { name } => (
+            palette::ERROR_TEXT,
+            vec![(
+                lang.f(Key::DeckFileBinary, &[("file", name)]),
+                palette::ERROR_TEXT,
+                false,
+            )],
+        ),
+        FileOutcome::SavedUnreadable => (
+            palette::ERROR_TEXT,
+            vec![(
+                lang.t(Key::SavedDecksUnreadable).to_owned(),
+                palette::ERROR_TEXT,
+                false,
+            )],
+        ),
+        FileOutcome::Invalid { name, problems } => {
+            let mut lines = vec![(
+                lang.f(Key::DeckFileErrors, &[("file", name)]),
+                palette::INK,
+                false,
+            )];
+            for (problem, line) in problems.iter().take(20) {
+                lines.push((problem.to_string(), palette::ERROR_TEXT, true));
+                if let Some(line) = line {
+                    lines.push((
+                        format!("    {}  │ {line}", problem.pos.line),
+                        palette::INK_SOFT,
+                        false,
+                    ));
+                }
+            }
+            if problems.len() > 20 {
+                lines.push((
+                    format!("… (+{})", problems.len() - 20),
+                    palette::INK_SOFT,
+                    false,
+                ));
+            }
+            (palette::ERROR_TEXT, lines)
+        }
+    };
+    let panel = commands
+        .spawn((
+            Name::new("Deck file report"),
+            // Named for the tests (the state lists it with its place): shown, not clickable.
+            crate::ui_action::AutomationId("deck-file-report".into()),
+            widget::panel_with_edge(
+                Node {
+                    row_gap: px(4),
+                    padding: px(12).all(),
+                    ..default()
+                },
+                edge,
+            ),
+            ChildOf(list),
+        ))
+        .id();
+    for (text, color, is_error) in lines {
+        let mut line = commands.spawn((widget::text(fonts, text, 15.0, color), ChildOf(panel)));
+        if is_error {
+            line.insert(DeckErrorLine);
         }
     }
 }
@@ -71,6 +170,7 @@ fn spawn_deck_list(
     fonts: Res<UiFonts>,
     lang: Res<Lang>,
     catalog: Res<DeckCatalog>,
+    file_report: Res<DeckFileReport>,
 ) {
     let root = commands
         .spawn((widget::ui_root("Deck list"), DespawnOnExit(Screen::Decks)))
@@ -96,6 +196,9 @@ fn spawn_deck_list(
         widget::heading(&fonts, lang.t(Key::ChooseDeck), 32.0),
         ChildOf(list),
     ));
+    if let Some(report) = &file_report.0 {
+        spawn_file_report(&mut commands, &fonts, *lang, report, list);
+    }
 
     // Tiles, two or three to a row, so that every shipped deck fits a 1366 × 768 screen.
     let tiles = commands
@@ -115,7 +218,11 @@ fn spawn_deck_list(
     let mut shown = 0;
     for entry in &catalog.entries {
         match &entry.status {
-            EntryStatus::Ready(deck, _) if deck.language == lang.0 => {
+            // One's own decks show in every language: their author chose it.
+            EntryStatus::Ready(deck, _)
+                if deck.language == lang.0 || DeckCatalog::is_own(entry) =>
+            {
+                let own = DeckCatalog::is_own(entry);
                 shown += 1;
                 let meta = lang.f(
                     Key::DeckMetaShort,
@@ -124,50 +231,97 @@ fn spawn_deck_list(
                         ("minutes", &deck.duration_minutes),
                     ],
                 );
-                commands.spawn((
-                    Name::new(format!("Deck {}", entry.file)),
-                    widget::panel(Node {
-                        width: px(370),
-                        flex_grow: 1.0,
-                        padding: px(14).all(),
-                        row_gap: px(6),
-                        ..default()
-                    }),
-                    ChildOf(tiles),
-                    children![
-                        widget::heading(&fonts, deck.title.clone(), 19.0),
-                        widget::text(&fonts, meta, 15.0, palette::INK),
-                        widget::text(&fonts, deck.audience.clone(), 14.0, palette::INK_SOFT),
-                        widget::text(&fonts, rounds_line(*lang, deck), 14.0, palette::INK_SOFT),
-                        (
-                            Node {
-                                flex_direction: FlexDirection::Row,
-                                flex_wrap: FlexWrap::Wrap,
-                                column_gap: px(8),
-                                row_gap: px(6),
-                                margin: UiRect::top(px(4)),
-                                ..default()
-                            },
-                            Pickable::IGNORE,
-                            children![
-                                widget::button(
-                                    &fonts,
-                                    lang.t(Key::Play),
-                                    UiAction::StartDeck(entry.file.clone()),
-                                    format!("deck:{}", deck.id),
-                                    ButtonColors::PRIMARY,
-                                ),
-                                widget::button(
-                                    &fonts,
-                                    lang.t(Key::PrintCards),
-                                    UiAction::OpenPrintable(entry.file.clone()),
-                                    format!("print:{}", deck.id),
-                                    ButtonColors::QUIET,
-                                ),
-                            ],
+                let tile = commands
+                    .spawn((
+                        Name::new(format!("Deck {}", entry.file)),
+                        widget::panel(Node {
+                            width: px(370),
+                            flex_grow: 1.0,
+                            padding: px(14).all(),
+                            row_gap: px(6),
+                            ..default()
+                        }),
+                        ChildOf(tiles),
+                    ))
+                    .id();
+                if own {
+                    let file = entry
+                        .manifest_name()
+                        .trim_start_matches(crate::content::custom::LOCAL_PREFIX);
+                    commands.spawn((
+                        widget::text(
+                            &fonts,
+                            lang.f(Key::OwnDeck, &[("file", &file)]),
+                            13.0,
+                            palette::ACCENT,
                         ),
-                    ],
+                        ChildOf(tile),
+                    ));
+                }
+                commands.spawn((
+                    widget::heading(&fonts, deck.title.clone(), 19.0),
+                    ChildOf(tile),
                 ));
+                commands.spawn((
+                    widget::text(&fonts, meta, 15.0, palette::INK),
+                    ChildOf(tile),
+                ));
+                commands.spawn((
+                    widget::text(&fonts, deck.audience.clone(), 14.0, palette::INK_SOFT),
+                    ChildOf(tile),
+                ));
+                commands.spawn((
+                    widget::text(&fonts, rounds_line(*lang, deck), 14.0, palette::INK_SOFT),
+                    ChildOf(tile),
+                ));
+                let buttons = commands
+                    .spawn((
+                        Node {
+                            flex_direction: FlexDirection::Row,
+                            flex_wrap: FlexWrap::Wrap,
+                            column_gap: px(8),
+                            row_gap: px(6),
+                            margin: UiRect::top(px(4)),
+                            ..default()
+                        },
+                        Pickable::IGNORE,
+                        ChildOf(tile),
+                    ))
+                    .id();
+                let (play_id, second) = if own {
+                    (
+                        format!("deck-own:{}", deck.id),
+                        widget::button(
+                            &fonts,
+                            lang.t(Key::RemoveDeck),
+                            UiAction::RemoveCustomDeck(entry.file.clone()),
+                            format!("remove:{}", deck.id),
+                            ButtonColors::QUIET,
+                        ),
+                    )
+                } else {
+                    (
+                        format!("deck:{}", deck.id),
+                        widget::button(
+                            &fonts,
+                            lang.t(Key::PrintCards),
+                            UiAction::OpenPrintable(entry.file.clone()),
+                            format!("print:{}", deck.id),
+                            ButtonColors::QUIET,
+                        ),
+                    )
+                };
+                commands.spawn((
+                    widget::button(
+                        &fonts,
+                        lang.t(Key::Play),
+                        UiAction::StartDeck(entry.file.clone()),
+                        play_id,
+                        ButtonColors::PRIMARY,
+                    ),
+                    ChildOf(buttons),
+                ));
+                commands.spawn((second, ChildOf(buttons)));
             }
             EntryStatus::Failed(problems) => {
                 let panel = commands
@@ -236,6 +390,17 @@ fn spawn_deck_list(
                 "language",
                 ButtonColors::QUIET,
             ),
+            widget::button(
+                &fonts,
+                lang.t(Key::OpenDeckFile),
+                UiAction::OpenDeckFile,
+                "open-deck-file",
+                ButtonColors::QUIET,
+            ),
         ],
+    ));
+    commands.spawn((
+        widget::text(&fonts, lang.t(Key::DeckFileHint), 14.0, palette::INK_SOFT),
+        ChildOf(list),
     ));
 }

@@ -14,8 +14,10 @@
 //! On native builds the page functions do nothing.
 
 mod announce;
+mod deck_file_state;
 mod page;
 mod state;
+pub mod storage;
 mod workshop_state;
 
 use bevy::prelude::*;
@@ -80,14 +82,27 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(Startup, set_page_waker);
 }
 
-/// What the page's own controls ask for. Today: the join form (`"join"`, with the code and
-/// the first name as JSON).
-fn page_requests(mut actions: MessageWriter<crate::ui_action::UiAction>) {
+/// What the page's own controls ask for: the join form (`"join"`, with the code and the first
+/// name as JSON) and a deck file of one's own (`"deck-file"`: its name, size, and its text, or
+/// `binary`, or no text when it is too large to read).
+fn page_requests(
+    mut actions: MessageWriter<crate::ui_action::UiAction>,
+    mut files: MessageWriter<crate::content::custom::DeckFileReceived>,
+) {
     #[derive(serde::Deserialize)]
     struct JoinForm {
         code: String,
         #[serde(default)]
         name: Option<String>,
+    }
+    #[derive(serde::Deserialize)]
+    struct DeckFile {
+        name: String,
+        size: u64,
+        #[serde(default)]
+        text: Option<String>,
+        #[serde(default)]
+        binary: bool,
     }
     for (kind, value) in page::take_requests() {
         match kind.as_str() {
@@ -102,9 +117,31 @@ fn page_requests(mut actions: MessageWriter<crate::ui_action::UiAction>) {
                 }
                 Err(e) => warn!("page: a join request not understood: {e}"),
             },
+            "deck-file" => match serde_json::from_str::<DeckFile>(&value) {
+                Ok(file) => {
+                    use crate::content::custom::{DeckFileReceived, FileContent};
+                    let content = match (file.text, file.binary) {
+                        (_, true) => FileContent::Binary,
+                        (Some(text), false) => FileContent::Text(text),
+                        (None, false) => FileContent::TooLarge,
+                    };
+                    files.write(DeckFileReceived {
+                        name: file.name.chars().take(100).collect(),
+                        size: file.size,
+                        content,
+                    });
+                }
+                Err(e) => warn!("page: a deck file not understood: {e}"),
+            },
             other => warn!("page: unknown request {other}"),
         }
     }
+}
+
+/// Opens the page's file picker for a deck file (the page sends what is chosen back as a
+/// `"deck-file"` request). Natively nothing happens.
+pub fn pick_deck_file() {
+    page::pick_deck_file();
 }
 
 /// Lets the page wake the game up when it sends a request (the game sleeps between inputs).

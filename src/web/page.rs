@@ -109,6 +109,17 @@ mod imp {
         }
     }
 
+    /// Clicks the page's hidden file input `#deck-file` (its change handler reads the file).
+    pub fn pick_deck_file() {
+        if let Some(input) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("deck-file"))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        {
+            input.click();
+        }
+    }
+
     /// Opens `url` (relative to the page) in a new tab, or in this one if pop-ups are blocked.
     pub fn open_url(url: &str) {
         let Some(window) = web_sys::window() else {
@@ -180,6 +191,8 @@ mod imp {
     thread_local! {
         static OPENED: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
     }
+
+    pub fn pick_deck_file() {}
 
     /// Natively, remembers the address (see [`opened_urls`]).
     pub fn open_url(url: &str) {

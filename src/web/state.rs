@@ -156,6 +156,8 @@ struct PageState {
     workshops: &'static str,
     /// The workshop being prepared on the host screen: (deck, tables).
     host: Option<(Option<String>, u8)>,
+    /// What became of the last deck file of one's own.
+    deck_file: Option<super::deck_file_state::DeckFileOut>,
 }
 
 fn verdict_name(v: &Verdict) -> &'static str {
@@ -194,6 +196,7 @@ pub(super) fn publish_state(
         Res<crate::workshop::Availability>,
         Res<crate::workshop::HostForm>,
     ),
+    deck_file: Res<crate::content::custom::DeckFileReport>,
     mut last: Local<String>,
 ) {
     let (workshop, link, holders, join, notice, availability, host) = workshop;
@@ -405,6 +408,7 @@ pub(super) fn publish_state(
             crate::workshop::Availability::Unknown => "unknown",
         },
         host: (*screen.get() == Screen::Host).then(|| (host.deck.clone(), host.tables)),
+        deck_file: super::deck_file_state::deck_file_out(&deck_file),
     };
     let Ok(json) = serde_json::to_string(&state) else {
         return;

@@ -36,7 +36,9 @@ fn seat_key(room: &str) -> String {
 impl WorkshopStore {
     pub fn set_hosted(&mut self, hosted: Option<HostedRoom>) {
         match &hosted {
-            Some(h) => storage::set(HOSTED_KEY, &serde_json::to_string(h).unwrap_or_default()),
+            Some(h) => {
+                storage::set(HOSTED_KEY, &serde_json::to_string(h).unwrap_or_default());
+            }
             None => storage::remove(HOSTED_KEY),
         }
         self.hosted = hosted;
@@ -77,34 +79,17 @@ pub(super) fn plugin(app: &mut App) {
     });
 }
 
+/// The browser's storage; natively nothing is kept (tests run several apps on one thread).
 #[cfg(target_arch = "wasm32")]
-mod storage {
-    fn local() -> Option<web_sys::Storage> {
-        web_sys::window()?.local_storage().ok().flatten()
-    }
-
-    pub fn get(key: &str) -> Option<String> {
-        local()?.get_item(key).ok().flatten()
-    }
-
-    pub fn set(key: &str, value: &str) {
-        if let Some(s) = local() {
-            let _ = s.set_item(key, value);
-        }
-    }
-
-    pub fn remove(key: &str) {
-        if let Some(s) = local() {
-            let _ = s.remove_item(key);
-        }
-    }
-}
+use crate::web::storage;
 
 #[cfg(not(target_arch = "wasm32"))]
 mod storage {
     pub fn get(_key: &str) -> Option<String> {
         None
     }
-    pub fn set(_key: &str, _value: &str) {}
+    pub fn set(_key: &str, _value: &str) -> bool {
+        false
+    }
     pub fn remove(_key: &str) {}
 }

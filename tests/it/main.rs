@@ -4,6 +4,7 @@
 mod app;
 mod app_flow;
 mod content;
+mod custom_decks;
 mod poster;
 mod rules_scenarios;
 mod views;

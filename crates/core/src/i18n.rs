@@ -206,6 +206,15 @@ keys! {
     DeckRounds,
     DeckMetaShort,
     PrintCards,
+    OpenDeckFile,
+    DeckFileHint,
+    OwnDeck,
+    RemoveDeck,
+    DeckFileAdded,
+    DeckFileTooLarge,
+    DeckFileBinary,
+    DeckFileErrors,
+    SavedDecksUnreadable,
 }
 
 type Table = HashMap<Key, String>;
