@@ -98,7 +98,8 @@ async function solutionAndPan(browser, site, deckId) {
   s = await until(page, (x) => x.phase === 'checked');
   const t0 = Date.now();
   await click(page, s, 'show-solution');
-  s = await until(page, (x) => x.round?.solution && x.board.length > 0 && x.hand.length === 0, 120_000);
+  // Reduced motion: the poster appears in one frame, every card of the round at once.
+  s = await until(page, (x) => x.round?.solution && x.board.length > 0, 120_000);
   const total = s.board.length;
   const solutionMs = Date.now() - t0;
   // Pan: drag the board from the middle of the free area, in 40 steps.
@@ -127,13 +128,25 @@ const browser = await chromium.launch({
     '--disable-background-networking', '--disable-component-update', '--disable-sync',
     '--enable-unsafe-swiftshader', '--use-angle=swiftshader'],
 });
+// POSTERS_ONLY=1: only the "show solution" and panning figures (site `big` under the base URL).
+const postersOnly = process.env.POSTERS_ONLY === '1';
 const results = [];
-for (const site of ['game', 'minimal']) results.push(await measure(browser, site));
+if (!postersOnly) for (const site of ['game', 'minimal']) results.push(await measure(browser, site));
 const posters = [];
 for (const deck of ['loi', 'institutions', 'grande-fresque']) {
   posters.push(await solutionAndPan(browser, 'big', deck));
 }
 await browser.close();
+
+if (postersOnly) {
+  console.log(`\nChromium headless, SwiftShader WebGL2, loopback, ${new Date().toISOString()}`);
+  console.log('\n| deck, first round | cards | click → every card placed | pan: time per mouse step | frame interval p50 / p95 |');
+  console.log('|---|---|---|---|---|');
+  for (const p of posters) {
+    console.log(`| ${p.deckId} | ${p.total} | ${p.solutionMs} ms | ${p.panStepMs.toFixed(0)} ms | ${p.p50.toFixed(0)} / ${p.p95.toFixed(0)} ms |`);
+  }
+  process.exit(0);
+}
 
 const [game, minimal] = results;
 const rows = [
