@@ -141,16 +141,7 @@ pub fn stroke_line(
     let mut path = PathBuilder::new();
     path.move_to(from.0, from.1);
     path.line_to(to.0, to.1);
-    if let Some(path) = path.finish() {
-        surface.set_fill(None);
-        surface.set_stroke(Some(Stroke {
-            paint: ink.rgb().into(),
-            width,
-            ..Default::default()
-        }));
-        surface.draw_path(&path);
-        surface.set_stroke(None);
-    }
+    stroke(surface, path, width, ink);
 }
 
 /// Strokes a rectangle.
@@ -160,14 +151,20 @@ pub fn stroke_rect(surface: &mut Surface<'_>, rect: (f32, f32, f32, f32), width:
     };
     let mut path = PathBuilder::new();
     path.push_rect(r);
-    if let Some(path) = path.finish() {
-        surface.set_fill(None);
-        surface.set_stroke(Some(Stroke {
-            paint: ink.rgb().into(),
-            width,
-            ..Default::default()
-        }));
-        surface.draw_path(&path);
-        surface.set_stroke(None);
-    }
+    stroke(surface, path, width, ink);
+}
+
+/// Strokes a path (no fill), then leaves the surface with no stroke.
+fn stroke(surface: &mut Surface<'_>, path: PathBuilder, width: f32, ink: Ink) {
+    let Some(path) = path.finish() else {
+        return;
+    };
+    surface.set_fill(None);
+    surface.set_stroke(Some(Stroke {
+        paint: ink.rgb().into(),
+        width,
+        ..Default::default()
+    }));
+    surface.draw_path(&path);
+    surface.set_stroke(None);
 }
