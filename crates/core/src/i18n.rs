@@ -215,6 +215,14 @@ keys! {
     DeckFileBinary,
     DeckFileErrors,
     SavedDecksUnreadable,
+    ExportBoard,
+    BoardExported,
+    BoardReopened,
+    BoardFileUnreadable,
+    BoardFileNewer,
+    BoardFileUnknownDeck,
+    BoardFileDeckChanged,
+    BoardFileReplay,
 }
 
 type Table = HashMap<Key, String>;

@@ -6,9 +6,11 @@
 //! - [`i18n`]: the interface texts in French and English;
 //! - [`feedback`]: verdicts and refusals in words, the same in every view;
 //! - [`protocol`]: the workshop's messages between the game and the server;
-//! - [`shared`]: a workshop table's game as one client sees it.
+//! - [`shared`]: a workshop table's game as one client sees it;
+//! - [`export`]: a checked board as a file, and the way back to it.
 
 pub mod content;
+pub mod export;
 pub mod feedback;
 pub mod i18n;
 pub mod protocol;

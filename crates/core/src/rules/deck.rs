@@ -156,8 +156,8 @@ impl RoundKind {
     }
 }
 
-/// A stable hash used for the fixed shuffles of dealt cards.
-fn fnv1a(s: &str) -> u64 {
+/// A stable hash (FNV-1a, 64 bits): the fixed shuffles of dealt cards, a deck's version.
+pub(crate) fn fnv1a(s: &str) -> u64 {
     s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })

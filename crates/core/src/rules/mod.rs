@@ -24,6 +24,7 @@ pub use deck::{
     MatchingRound, Pair, Round, RoundKind, SortedCard, Source, TimelineRound, WrongLink, WrongPair,
     WrongZone, Zone,
 };
+pub(crate) use deck::fnv1a;
 pub use game::{Game, Phase, RoundSummary, Solution, Summary};
 pub use layout::{
     CARD_HEIGHT, CARD_WIDTH, Rect, TIMELINE_Y, ZONE_HEADER, cards_bounds, focus_rect,
