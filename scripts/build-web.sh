@@ -50,7 +50,7 @@ if [ "$profile" = web-release ]; then
   mv "$out/fresque_bg.opt.wasm" "$out/fresque_bg.wasm"
 fi
 
-cp web/index.html "$out/"
+cp web/index.html web/board-png.js "$out/"
 mkdir -p "$out/assets"
 cp -r assets/fonts assets/decks "$out/assets/"
 # The printable cards of every shipped deck (deck-print, native), offered on the deck screen.

@@ -1,7 +1,7 @@
 //! Fresque de la démocratie: a card game about French democratic institutions and open
 //! government, played in the browser.
 //!
-//! - [`rules`], [`i18n`], [`feedback`], [`protocol`], [`shared`]: the game without Bevy, from
+//! - [`rules`], [`i18n`], [`feedback`], [`protocol`], [`shared`], [`export`]: the game without Bevy, from
 //!   the `fresque-core` crate (decks, boards, actions, checks, texts, the workshop protocol).
 //! - [`content`]: the RON deck format and its checks (from `fresque-core`), and their loaders.
 //! - [`CorePlugin`]: what runs without a screen (deck catalogue, sessions, the action relay,
@@ -22,7 +22,7 @@ pub mod ui_action;
 pub mod web;
 pub mod workshop;
 
-pub use fresque_core::{feedback, i18n, protocol, rules, shared};
+pub use fresque_core::{export, feedback, i18n, protocol, rules, shared};
 
 use bevy::asset::AssetMetaCheck;
 use bevy::prelude::*;

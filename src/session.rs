@@ -65,6 +65,11 @@ impl Default for PlayControls {
 #[derive(Resource, Debug, Default, Clone, PartialEq)]
 pub struct HandHolders(pub std::collections::HashMap<crate::rules::CardId, String>);
 
+/// A short notice for the play screen, shown once (e.g. "board exported"); set it from
+/// anywhere, even before the play screen opens.
+#[derive(Resource, Debug, Default)]
+pub struct PlayNotice(pub Option<String>);
+
 /// Moves are sent to a workshop table instead of being applied here (see `crate::workshop`).
 #[derive(Resource, Debug, Default)]
 pub struct SharedPlay;
@@ -72,6 +77,7 @@ pub struct SharedPlay;
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<PlayControls>()
         .init_resource::<HandHolders>()
+        .init_resource::<PlayNotice>()
         .add_message::<PlayerAction>()
         .add_message::<GameEvent>()
         .add_message::<ActionRejected>()

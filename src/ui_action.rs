@@ -23,6 +23,8 @@ pub enum UiAction {
     OpenDeckFile,
     /// Forget one of one's own decks (catalogue file `local/…`).
     RemoveCustomDeck(String),
+    /// Save the checked board as a PNG and a JSON file.
+    ExportBoard,
     /// Close the round's instructions.
     CloseIntro,
     /// A move of the game (Check, Retry, Show solution, another round…).

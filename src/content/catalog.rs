@@ -108,7 +108,7 @@ pub(crate) fn plugin(app: &mut App) {
         .init_asset_loader::<ManifestLoader>()
         .init_resource::<DeckCatalog>()
         .add_systems(Update, (list_decks, track_decks).chain())
-        .add_plugins(super::custom::plugin);
+        .add_plugins((super::custom::plugin, super::board_file::plugin));
 }
 
 fn list_decks(

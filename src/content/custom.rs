@@ -3,7 +3,8 @@
 //! deck joins the catalogue at once (playable, marked as the player's) and is kept in the
 //! browser for the next visit; an invalid one shows every problem with its `line:col` and the
 //! offending line, and nothing else changes. Files over 1 MiB and binary files are refused
-//! with a message. Works on a static host: nothing goes to a server.
+//! with a message. Works on a static host: nothing goes to a server. A JSON file is an
+//! exported board instead, passed on to [`super::board_file`].
 
 use std::sync::Arc;
 
@@ -64,6 +65,11 @@ pub enum FileOutcome {
     Invalid {
         name: String,
         problems: Vec<(Diagnostic, Option<String>)>,
+    },
+    /// An exported board that cannot be opened, with the reason (in the interface's language).
+    BoardRefused {
+        name: String,
+        message: String,
     },
     /// The decks kept from an earlier visit could not be read (corrupt or from another
     /// version): they were set aside.
@@ -176,8 +182,14 @@ fn line_of(text: &str, pos: Position) -> Option<String> {
     (!line.is_empty()).then(|| line.chars().take(160).collect())
 }
 
-fn receive_files(
+/// Whether a file holds an exported board (JSON) rather than a deck (RON).
+fn is_board_export(name: &str, text: &str) -> bool {
+    name.to_ascii_lowercase().ends_with(".json") || text.trim_start().starts_with('{')
+}
+
+pub(crate) fn receive_files(
     mut files: MessageReader<DeckFileReceived>,
+    mut boards: MessageWriter<super::board_file::BoardFileReceived>,
     mut catalog: ResMut<DeckCatalog>,
     mut report: ResMut<DeckFileReport>,
     screen: Res<State<crate::screens::Screen>>,
@@ -186,8 +198,18 @@ fn receive_files(
 ) {
     let mut any = false;
     for file in files.read() {
-        any = true;
         let name = file.name.clone();
+        if let FileContent::Text(text) = &file.content
+            && text.len() <= MAX_FILE_BYTES
+            && is_board_export(&name, text)
+        {
+            boards.write(super::board_file::BoardFileReceived {
+                name,
+                text: text.clone(),
+            });
+            continue;
+        }
+        any = true;
         report.0 = Some(match &file.content {
             FileContent::TooLarge => FileOutcome::TooLarge {
                 name,

@@ -83,6 +83,10 @@ fn spawn_file_report(
                 false,
             )],
         ),
+        FileOutcome::BoardRefused { message, .. } => (
+            palette::ERROR_TEXT,
+            vec![(message.clone(), palette::ERROR_TEXT, false)],
+        ),
         FileOutcome::SavedUnreadable => (
             palette::ERROR_TEXT,
             vec![(

@@ -46,6 +46,24 @@ pub fn opened_urls() -> Vec<String> {
     page::opened_urls()
 }
 
+/// Offers a board export: the page draws the PNG from the JSON and shows both files to save
+/// in a dialog with `labels` (JSON: title, hint, png, json, close). Natively: remembered, see
+/// [`exported_boards`]. `false` if the page could not take it.
+pub fn export_board(base_name: &str, json: &str, labels: &str) -> bool {
+    page::export_board(base_name, json, labels)
+}
+
+/// The boards exported on this thread (native builds; for tests).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn exported_boards() -> Vec<(String, String)> {
+    page::exported_boards()
+}
+
+/// The time now, in seconds since 1970 (UTC).
+pub fn now_unix_seconds() -> u64 {
+    page::now_unix_seconds()
+}
+
 /// A parameter of the page's address (`?room=…`).
 pub fn query_param(name: &str) -> Option<String> {
     page::query_param(name)

@@ -133,6 +133,33 @@ mod imp {
         }
     }
 
+    /// Hands a board export to the page's script (`window.fresqueExportBoard`), which draws
+    /// the PNG and offers both files in a dialog (`labels`: its texts, JSON). `false` if the page has no such function.
+    pub fn export_board(base_name: &str, json: &str, labels: &str) -> bool {
+        use wasm_bindgen::JsValue;
+        let Some(window) = web_sys::window() else {
+            return false;
+        };
+        let Ok(f) = js_sys::Reflect::get(&window, &JsValue::from_str("fresqueExportBoard")) else {
+            return false;
+        };
+        let Ok(f) = f.dyn_into::<js_sys::Function>() else {
+            return false;
+        };
+        f.call3(
+            &JsValue::NULL,
+            &JsValue::from_str(json),
+            &JsValue::from_str(base_name),
+            &JsValue::from_str(labels),
+        )
+        .is_ok()
+    }
+
+    /// Seconds since 1970 (UTC), from the browser's clock.
+    pub fn now_unix_seconds() -> u64 {
+        (js_sys::Date::now() / 1000.0) as u64
+    }
+
     thread_local! {
         static REQUESTS: std::cell::RefCell<Vec<(String, String)>> =
             const { std::cell::RefCell::new(Vec::new()) };
@@ -193,6 +220,28 @@ mod imp {
     }
 
     pub fn pick_deck_file() {}
+
+    thread_local! {
+        static EXPORTS: std::cell::RefCell<Vec<(String, String)>> =
+            const { std::cell::RefCell::new(Vec::new()) };
+    }
+
+    /// Natively, remembers the export (see [`exported_boards`]).
+    pub fn export_board(base_name: &str, json: &str, _labels: &str) -> bool {
+        EXPORTS.with(|e| e.borrow_mut().push((base_name.to_owned(), json.to_owned())));
+        true
+    }
+
+    /// The boards exported so far on this thread: (file name without extension, JSON).
+    pub fn exported_boards() -> Vec<(String, String)> {
+        EXPORTS.with(|e| e.borrow().clone())
+    }
+
+    pub fn now_unix_seconds() -> u64 {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs())
+    }
 
     /// Natively, remembers the address (see [`opened_urls`]).
     pub fn open_url(url: &str) {

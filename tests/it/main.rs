@@ -3,6 +3,7 @@
 
 mod app;
 mod app_flow;
+mod board_export;
 mod content;
 mod custom_decks;
 mod poster;

@@ -165,7 +165,11 @@ pub fn deck_version(deck: &Deck) -> String {
                     let _ = writeln!(s, "lot {}", join(&lot.cards));
                 }
                 for l in &r.links {
-                    let kind = if l.kind == LinkKind::Required { 'R' } else { 'O' };
+                    let kind = if l.kind == LinkKind::Required {
+                        'R'
+                    } else {
+                        'O'
+                    };
                     let _ = writeln!(s, "{} {} {kind} {}", l.from, l.to, l.reverse.is_some());
                 }
             }
@@ -387,7 +391,10 @@ impl BoardExport {
         }
         let pairing = matches!(game.kind(), RoundKind::Matching(_));
         for link in &self.links {
-            let (from, to) = (CardId::new(link.from.as_str()), CardId::new(link.to.as_str()));
+            let (from, to) = (
+                CardId::new(link.from.as_str()),
+                CardId::new(link.to.as_str()),
+            );
             let action = if pairing {
                 let at = game
                     .board()

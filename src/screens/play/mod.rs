@@ -1,7 +1,9 @@
 //! The play screen's interface around the board: the round's instructions ([`intro`]), the
 //! top bar ([`top_bar`]), the side panel ([`side_panel`], with a check's [`report`]) and short
-//! notices ([`notice`]). Buttons send `UiAction`s; game moves become `PlayerAction`s.
+//! notices ([`notice`]); exporting a checked board ([`export`]). Buttons send `UiAction`s;
+//! game moves become `PlayerAction`s.
 
+mod export;
 mod intro;
 mod notice;
 mod report;
@@ -31,6 +33,7 @@ pub(super) fn plugin(app: &mut App) {
         top_bar::plugin,
         side_panel::plugin,
         notice::plugin,
+        export::plugin,
     ));
 }
 

@@ -1,4 +1,5 @@
-//! Short notices over the board (a refused move, an arrow erased) that go away by themselves.
+//! Short notices over the board (a refused move, an arrow erased, a [`PlayNotice`]) that go
+//! away by themselves.
 
 use bevy::prelude::*;
 
@@ -7,7 +8,7 @@ use crate::i18n::Key;
 use crate::locale::Lang;
 use crate::rules::Event;
 use crate::screens::Screen;
-use crate::session::{ActionRejected, GameEvent};
+use crate::session::{ActionRejected, GameEvent, PlayNotice};
 use crate::theme::font::UiFonts;
 use crate::theme::layout::TOP_BAR_HEIGHT;
 use crate::theme::palette;
@@ -37,8 +38,12 @@ fn show_notices(
     fonts: Res<UiFonts>,
     time: Res<Time>,
     old: Query<Entity, With<Notice>>,
+    mut requested: ResMut<PlayNotice>,
 ) {
     let mut message = None;
+    if requested.0.is_some() {
+        message = requested.0.take().map(|text| (text, palette::ACCENT));
+    }
     for r in rejected.read() {
         message = Some((
             refusal_message(lang.0, &r.refusal).to_owned(),

@@ -14,6 +14,7 @@ use crate::session::Session;
 use crate::theme::font::UiFonts;
 use crate::theme::interaction::ButtonColors;
 use crate::theme::{palette, widget};
+use crate::ui_action::UiAction;
 
 pub(super) fn spawn_report(
     commands: &mut Commands,
@@ -45,6 +46,16 @@ pub(super) fn spawn_report(
             report_summary(lang.0, kind, report),
             16.0,
             palette::INK,
+        ),
+        ChildOf(panel),
+    ));
+    commands.spawn((
+        widget::button(
+            fonts,
+            lang.t(Key::ExportBoard),
+            UiAction::ExportBoard,
+            "export-board",
+            ButtonColors::QUIET,
         ),
         ChildOf(panel),
     ));

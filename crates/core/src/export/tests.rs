@@ -90,8 +90,7 @@ fn every_round_of_every_shipped_deck_comes_back_the_same() {
             assert_eq!(again.round_index(), index);
             assert_eq!(again.board(), game.board(), "{name} round {index}");
             assert_eq!(again.report(), game.report(), "{name} round {index}");
-            let export_again =
-                BoardExport::of_game(&again, lang, "2026-11-30T10:00:00Z").unwrap();
+            let export_again = BoardExport::of_game(&again, lang, "2026-11-30T10:00:00Z").unwrap();
             assert_eq!(export_again, export, "{name} round {index}");
             rounds += 1;
         }
@@ -115,7 +114,10 @@ fn verdicts_and_landmarks_are_written() {
     assert!(tones.contains(&"right"), "{tones:?}");
     assert!(tones.contains(&"wrong"), "the moved card: {tones:?}");
     assert_eq!(export.unplaced.len(), 1);
-    assert_eq!(export.base_name(), "fresque-classe-1-elu-ou-nomme-2026-11-30");
+    assert_eq!(
+        export.base_name(),
+        "fresque-classe-1-elu-ou-nomme-2026-11-30"
+    );
 }
 
 #[test]

@@ -19,12 +19,12 @@ pub use check::{
     CardVerdict, LinkVerdict, Misconception, MissingLink, Placement, Report, Verdict, WrongReason,
     check, check_categories, check_links, check_matching, check_timeline,
 };
+pub(crate) use deck::fnv1a;
 pub use deck::{
     Card, CardId, CategoriesRound, Deck, ExpectedLink, Language, LinkKind, LinksRound, Lot,
     MatchingRound, Pair, Round, RoundKind, SortedCard, Source, TimelineRound, WrongLink, WrongPair,
     WrongZone, Zone,
 };
-pub(crate) use deck::fnv1a;
 pub use game::{Game, Phase, RoundSummary, Solution, Summary};
 pub use layout::{
     CARD_HEIGHT, CARD_WIDTH, Rect, TIMELINE_Y, ZONE_HEADER, cards_bounds, focus_rect,
