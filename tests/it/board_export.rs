@@ -26,6 +26,8 @@ fn start(app: &mut App) {
         .clone();
     send(app, UiAction::StartDeck(file));
     assert_eq!(screen(app.world()), Screen::Play);
+    assert!(controls(app.world_mut()).contains(&"start".to_owned()));
+    send(app, UiAction::CloseIntro);
 }
 
 fn play(app: &mut App, action: Action) {
@@ -116,6 +118,10 @@ fn an_exported_board_opens_again_checked_as_it_was() {
     assert_eq!(game.board(), &board);
     assert_eq!(game.report().cloned(), report);
     assert!(matches!(game.phase(), Phase::Checked(_)));
+    assert!(
+        !controls(app.world_mut()).contains(&"start".to_owned()),
+        "no instructions over a board opened checked"
+    );
     let shown = texts(app.world_mut());
     assert!(
         shown.contains("Plateau rouvert depuis fresque-trois-manches.json"),

@@ -45,6 +45,9 @@ pub struct BoardExport {
     pub missing: Vec<ExportedLink>,
     /// Cards of the round left in the hand.
     pub unplaced: Vec<String>,
+    /// How many lots had been revealed.
+    #[serde(default = "one")]
+    pub lots_revealed: usize,
     /// The zones of a categories round (board units, y up).
     #[serde(default)]
     pub zones: Vec<ExportedZone>,
@@ -204,6 +207,10 @@ fn join(cards: &[CardId]) -> String {
         .join(" ")
 }
 
+fn one() -> usize {
+    1
+}
+
 fn tone_name(tone: crate::feedback::Tone) -> String {
     match tone {
         crate::feedback::Tone::Right => "right",
@@ -318,6 +325,7 @@ impl BoardExport {
             links,
             missing,
             unplaced: report.unplaced.iter().map(title).collect(),
+            lots_revealed: board.revealed_lots(),
             zones,
             timeline,
             card_size: [CARD_WIDTH, CARD_HEIGHT],
@@ -376,7 +384,7 @@ impl BoardExport {
             apply(&mut game, Action::Check)?;
             apply(&mut game, Action::GoToRound(next))?;
         }
-        while game.has_more_lots() {
+        while game.board().revealed_lots() < self.lots_revealed {
             apply(&mut game, Action::RevealNextLot)?;
         }
         for card in &self.cards {

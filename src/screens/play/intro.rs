@@ -1,5 +1,5 @@
-//! The round's instructions, shown over the board when a round opens for the first time;
-//! "Start" (or moving to another round) closes them.
+//! The round's instructions, shown over the board when a round opens for the first time
+//! (not over a board that opens checked); "Start" (or moving to another round) closes them.
 
 use bevy::prelude::*;
 
@@ -80,6 +80,10 @@ fn spawn_intro(
             ("total", &session.game.round_count()),
         ],
     );
+    // A board opened checked (an exported board opened again) is looked at, not started.
+    if session.game.report().is_some() {
+        return;
+    }
     commands.spawn((
         Name::new("Round instructions"),
         IntroOverlay,

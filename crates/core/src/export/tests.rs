@@ -230,3 +230,21 @@ fn iso_times() {
     assert_eq!(iso_time(951_782_400), "2000-02-29T00:00:00Z");
     assert_eq!(iso_time(1_796_032_861), "2026-11-30T10:01:01Z");
 }
+
+#[test]
+fn the_lots_revealed_come_back_too() {
+    let deck = shipped("loi.fr.ron");
+    let mut game = Game::new(Arc::clone(&deck));
+    let card = game.hand()[0].clone();
+    game.apply(&Action::PlaceCard {
+        card,
+        at: Pos::new(0.0, 0.0),
+    })
+    .unwrap();
+    game.apply(&Action::Check).unwrap();
+    let export = BoardExport::of_game(&game, deck.language, "t").unwrap();
+    assert_eq!(export.lots_revealed, 1);
+    let again = export.replay(deck).unwrap();
+    assert_eq!(again.board(), game.board());
+    assert!(again.has_more_lots());
+}
