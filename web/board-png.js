@@ -112,6 +112,25 @@ export function drawBoard(board) {
   ctx.fillText(board.summary, 24, 80, canvas.width - 48);
   ctx.font = `14px ${FONT}`;
   ctx.fillText(`Fresque de la démocratie · ${board.exported_at.slice(0, 10)}`, 24, 106);
+  if (board.missing.length && board.missing_label) {
+    // The legend of the dashed lines: the reference's arrows (or pairs) not drawn.
+    ctx.textAlign = 'right';
+    ctx.fillStyle = COLORS.missing;
+    ctx.font = `bold 14px ${FONT}`;
+    const text = `${board.missing_label} (${board.missing.length})`;
+    const right = canvas.width - 24;
+    ctx.fillText(text, right, 106);
+    const left = right - ctx.measureText(text).width - 56;
+    ctx.strokeStyle = COLORS.missing;
+    ctx.lineWidth = 3;
+    ctx.setLineDash([8, 6]);
+    ctx.beginPath();
+    ctx.moveTo(left, 114);
+    ctx.lineTo(left + 46, 114);
+    ctx.stroke();
+    ctx.setLineDash([]);
+    ctx.textAlign = 'left';
+  }
   ctx.strokeStyle = COLORS.zoneEdge;
   ctx.lineWidth = 1;
   ctx.beginPath();
@@ -186,7 +205,7 @@ export function drawBoard(board) {
       ctx.lineTo(x1 - len * Math.cos(angle + 0.4), y1 - len * Math.sin(angle + 0.4));
       ctx.fill();
     }
-    if (link.verdict) labels.push([(x0 + x1) / 2, (y0 + y1) / 2, link.verdict, color]);
+    if (link.verdict && !dashed) labels.push([(x0 + x1) / 2, (y0 + y1) / 2, link.verdict, color]);
   };
   board.missing.forEach((l) => drawLink(l, true));
   board.links.forEach((l) => drawLink(l, false));
@@ -216,7 +235,7 @@ export function drawBoard(board) {
   ctx.textBaseline = 'middle';
   ctx.textAlign = 'center';
   for (const [x, y, mark, color] of labels) {
-    const text = mark.tone === 'missing' ? '?' : mark.label;
+    const text = mark.label;
     const w = ctx.measureText(text).width + 14;
     const h = 16 * scale + 12;
     roundRect(ctx, x - w / 2, y - h / 2, w, h, h / 2);

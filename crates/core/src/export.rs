@@ -43,6 +43,9 @@ pub struct BoardExport {
     pub links: Vec<ExportedLink>,
     /// Reference arrows or pairs not drawn, between cards that are on the board.
     pub missing: Vec<ExportedLink>,
+    /// What the missing ones are called (the picture's legend for its dashed lines).
+    #[serde(default)]
+    pub missing_label: String,
     /// Cards of the round left in the hand.
     pub unplaced: Vec<String>,
     /// How many lots had been revealed.
@@ -326,6 +329,15 @@ impl BoardExport {
             missing,
             unplaced: report.unplaced.iter().map(title).collect(),
             lots_revealed: board.revealed_lots(),
+            missing_label: tr(
+                lang,
+                if matches!(round.kind, RoundKind::Matching(_)) {
+                    Key::MissingPairsHeading
+                } else {
+                    Key::MissingHeading
+                },
+            )
+            .to_owned(),
             zones,
             timeline,
             card_size: [CARD_WIDTH, CARD_HEIGHT],
