@@ -4,7 +4,7 @@ use serde::Serialize;
 
 #[derive(Serialize, PartialEq)]
 pub(super) struct DeckFileOut {
-    /// "added", "too-large", "binary", "invalid" or "saved-unreadable".
+    /// "added", "too-large", "binary", "no-interface", "invalid" or "saved-unreadable".
     outcome: &'static str,
     name: Option<String>,
     /// Each problem as `file:line:col: error: message`, with the line it points at.
@@ -26,6 +26,7 @@ pub(super) fn deck_file_out(
         FileOutcome::Added { name, .. } => out("added", name),
         FileOutcome::TooLarge { name, .. } => out("too-large", name),
         FileOutcome::Binary { name } => out("binary", name),
+        FileOutcome::NoInterface { name, .. } => out("no-interface", name),
         FileOutcome::SavedUnreadable => DeckFileOut {
             outcome: "saved-unreadable",
             name: None,

@@ -171,7 +171,8 @@ fn read_page_options(mut lang: ResMut<Lang>) {
         panic!("self-test: panic requested by ?selftest=panic");
     }
     if let Some(code) = page::query_param("lang")
-        && let Some(language) = Language::from_code(&code)
+        && let Ok(language) = Language::parse(&code)
+        && crate::i18n::has_language(language)
     {
         lang.0 = language;
     }

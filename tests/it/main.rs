@@ -5,6 +5,7 @@ mod app;
 mod app_flow;
 mod content;
 mod custom_decks;
+mod languages;
 mod poster;
 mod rules_scenarios;
 mod views;
