@@ -293,6 +293,12 @@ pub fn has_language(lang: Language) -> bool {
     table(lang).is_some()
 }
 
+/// The interface language a page address asks for (`?lang=pt-BR`): a well-formed code with a
+/// table; anything else is `None` (the game stays in French).
+pub fn requested(code: &str) -> Option<Language> {
+    Language::parse(code).ok().filter(|l| has_language(*l))
+}
+
 /// Registers the table `ron_text` for the language `code` (replacing an earlier one), so that
 /// [`languages`] lists it and [`tr`] reads it. For tests: shipped languages are files.
 pub fn add_language(code: &str, ron_text: &str) -> Result<Language, I18nError> {
@@ -422,10 +428,24 @@ mod tests {
             trf(pseudo, Key::LoadingDecks, &[("n", &1), ("total", &3)]),
             "[Ļöåðîñĝ ðéçķš: 1 öƒ 3]"
         );
+        // The keys it has keep French's placeholders, like a shipped table.
+        for key in Key::ALL
+            .iter()
+            .filter(|k| !missing_keys(pseudo).contains(k))
+        {
+            assert_eq!(
+                placeholders(tr(pseudo, *key)),
+                placeholders(tr(Language::FR, *key)),
+                "en-XA: {key:?}"
+            );
+        }
         // Keys the fixture lacks come out in English, not French.
         assert!(missing_keys(pseudo).contains(&Key::Back));
         assert_eq!(tr(pseudo, Key::Back), tr(Language::EN, Key::Back));
         assert_ne!(tr(pseudo, Key::Back), tr(Language::FR, Key::Back));
+
+        // `?lang=en-XA` now opens the game in it.
+        assert_eq!(requested("en-XA"), Some(pseudo));
 
         // Registering again replaces, without listing it twice.
         add_language("en-XA", PSEUDO).unwrap();
@@ -446,6 +466,15 @@ mod tests {
         assert!(shown.starts_with("xx.ron:3:"), "{shown}");
         assert!(shown.contains("NoSuchKey"), "{shown}");
         assert!(!has_language(Language::parse("xx").unwrap()));
+    }
+
+    #[test]
+    fn a_page_may_ask_for_any_interface_language_and_nothing_else() {
+        assert_eq!(requested("en"), Some(Language::EN));
+        assert_eq!(requested("fr"), Some(Language::FR));
+        for code in ["de", "zz-ZZ", "EN", "en_GB", "english", ""] {
+            assert_eq!(requested(code), None, "{code}");
+        }
     }
 
     #[test]

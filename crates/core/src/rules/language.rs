@@ -24,7 +24,7 @@ pub struct BadLanguageCode {
 }
 
 /// What a language code looks like, for messages.
-pub const LANGUAGE_CODE_FORM: &str = "use two lowercase letters (\"fr\", \"de\"), optionally followed by `-` and two capital \
+const LANGUAGE_CODE_FORM: &str = "use two lowercase letters (\"fr\", \"de\"), optionally followed by `-` and two capital \
      letters (\"pt-BR\")";
 
 impl Language {

@@ -26,7 +26,7 @@ pub use deck::{
     Zone,
 };
 pub use game::{Game, Phase, RoundSummary, Solution, Summary};
-pub use language::{BadLanguageCode, LANGUAGE_CODE_FORM, Language};
+pub use language::{BadLanguageCode, Language};
 pub use layout::{
     CARD_HEIGHT, CARD_WIDTH, Rect, TIMELINE_Y, ZONE_HEADER, cards_bounds, focus_rect,
     solution_positions, timeline_extent, timeline_order, zone_at, zone_rects,
