@@ -10,7 +10,7 @@ pub struct Lang(pub Language);
 
 impl Default for Lang {
     fn default() -> Self {
-        Self(Language::Fr)
+        Self(Language::FR)
     }
 }
 
@@ -21,14 +21,6 @@ impl Lang {
 
     pub fn f(self, key: Key, args: &[(&str, &dyn std::fmt::Display)]) -> String {
         trf(self.0, key, args)
-    }
-
-    /// The other language (the toggle on the title screen).
-    pub fn other(self) -> Language {
-        match self.0 {
-            Language::Fr => Language::En,
-            Language::En => Language::Fr,
-        }
     }
 }
 

@@ -14,7 +14,8 @@ pub enum UiAction {
     OpenDecks,
     /// Back to the title screen.
     OpenTitle,
-    ToggleLanguage,
+    /// Speak this interface language (the buttons of the title and deck screens).
+    SetLanguage(crate::i18n::Language),
     /// Start the deck read from this file (as listed in the catalogue).
     StartDeck(String),
     /// Open the printable cards (PDF) of the deck read from this file.

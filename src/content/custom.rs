@@ -3,8 +3,9 @@
 //! deck joins the catalogue at once (playable, marked as the player's) and is kept in the
 //! browser for the next visit; an invalid one shows every problem with its `line:col` and the
 //! offending line, and nothing else changes. Files over 1 MiB and binary files are refused
-//! with a message. Works on a static host: nothing goes to a server. A JSON file is an
-//! exported board instead, passed on to [`super::board_file`].
+//! with a message, and so is a valid deck in a language the interface does not speak.
+//! Works on a static host: nothing goes to a server. A JSON file is an exported board
+//! instead, passed on to [`super::board_file`].
 
 use std::sync::Arc;
 
@@ -74,6 +75,18 @@ pub enum FileOutcome {
     /// The decks kept from an earlier visit could not be read (corrupt or from another
     /// version): they were set aside.
     SavedUnreadable,
+    /// A valid deck in a language without an interface table (see `crate::i18n`).
+    NoInterface {
+        name: String,
+        language: crate::i18n::Language,
+    },
+}
+
+/// Why a deck file did not join the catalogue.
+#[derive(Debug)]
+enum Refused {
+    Invalid(Vec<Diagnostic>),
+    NoInterface(crate::i18n::Language),
 }
 
 /// The last outcome, shown on the deck screen until the next file.
@@ -132,16 +145,21 @@ fn write_saved(decks: &[SavedDeck]) {
 }
 
 /// Puts a checked deck into the catalogue, in place of an earlier file of the same name.
-fn add_entry(catalog: &mut DeckCatalog, name: &str, text: &str) -> Result<String, Vec<Diagnostic>> {
+fn add_entry(catalog: &mut DeckCatalog, name: &str, text: &str) -> Result<String, Refused> {
     let outcome = load_deck(name, text.as_bytes());
     let has_errors = outcome.errors().next().is_some();
     let Some(deck) = outcome.deck.filter(|_| !has_errors) else {
-        return Err(outcome
-            .diagnostics
-            .into_iter()
-            .filter(Diagnostic::is_error)
-            .collect());
+        return Err(Refused::Invalid(
+            outcome
+                .diagnostics
+                .into_iter()
+                .filter(Diagnostic::is_error)
+                .collect(),
+        ));
     };
+    if !crate::i18n::has_language(deck.language) {
+        return Err(Refused::NoInterface(deck.language));
+    }
     let file = local_file(name);
     let title = deck.title.clone();
     let entry = CatalogEntry {
@@ -164,8 +182,8 @@ fn restore_saved(mut catalog: ResMut<DeckCatalog>, mut report: ResMut<DeckFileRe
     match read_saved() {
         Ok(decks) => {
             for deck in &decks {
-                if let Err(problems) = add_entry(&mut catalog, &deck.name, &deck.text) {
-                    warn!("a kept deck no longer loads: {}", problems.len());
+                if let Err(refused) = add_entry(&mut catalog, &deck.name, &deck.text) {
+                    warn!("a kept deck no longer loads: {refused:?}");
                 }
             }
         }
@@ -237,7 +255,8 @@ pub(crate) fn receive_files(
                     write_saved(&saved);
                     FileOutcome::Added { name, title }
                 }
-                Err(problems) => FileOutcome::Invalid {
+                Err(Refused::NoInterface(language)) => FileOutcome::NoInterface { name, language },
+                Err(Refused::Invalid(problems)) => FileOutcome::Invalid {
                     problems: problems
                         .into_iter()
                         .map(|d| {

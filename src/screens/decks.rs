@@ -95,6 +95,21 @@ fn spawn_file_report(
                 false,
             )],
         ),
+        FileOutcome::NoInterface { name, language } => (
+            palette::ERROR_TEXT,
+            vec![(
+                lang.f(
+                    Key::DeckFileNoInterface,
+                    &[
+                        ("file", name),
+                        ("code", language),
+                        ("languages", &crate::i18n::languages_named()),
+                    ],
+                ),
+                palette::ERROR_TEXT,
+                false,
+            )],
+        ),
         FileOutcome::Invalid { name, problems } => {
             let mut lines = vec![(
                 lang.f(Key::DeckFileErrors, &[("file", name)]),
@@ -379,29 +394,23 @@ fn spawn_deck_list(
         },
         Pickable::IGNORE,
         ChildOf(list),
-        children![
-            widget::button(
+        Children::spawn((
+            Spawn(widget::button(
                 &fonts,
                 lang.t(Key::Back),
                 UiAction::OpenTitle,
                 "back",
                 ButtonColors::QUIET,
-            ),
-            widget::button(
-                &fonts,
-                lang.t(Key::OtherLanguage),
-                UiAction::ToggleLanguage,
-                "language",
-                ButtonColors::QUIET,
-            ),
-            widget::button(
+            )),
+            SpawnIter(super::title::language_buttons(&fonts, *lang).into_iter()),
+            Spawn(widget::button(
                 &fonts,
                 lang.t(Key::OpenDeckFile),
                 UiAction::OpenDeckFile,
                 "open-deck-file",
                 ButtonColors::QUIET,
-            ),
-        ],
+            )),
+        )),
     ));
     commands.spawn((
         widget::text(&fonts, lang.t(Key::DeckFileHint), 14.0, palette::INK_SOFT),

@@ -111,8 +111,8 @@ fn navigate(
         match (action, screen.get()) {
             (UiAction::OpenDecks, Screen::Title) => next.set(Screen::Decks),
             (UiAction::OpenTitle, _) => next.set(Screen::Title),
-            (UiAction::ToggleLanguage, current @ (Screen::Title | Screen::Decks)) => {
-                lang.0 = lang.other();
+            (UiAction::SetLanguage(language), current @ (Screen::Title | Screen::Decks)) => {
+                lang.0 = *language;
                 // Re-entering the screen rebuilds it in the new language.
                 next.set(*current);
             }

@@ -1,4 +1,5 @@
-//! The title screen: the game's name, what it is, Play, and the language switch.
+//! The title screen: the game's name, what it is, Play, and a button for each other interface
+//! language, labelled in that language ("English" on the French screen).
 
 use bevy::prelude::*;
 
@@ -14,13 +15,31 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Title), spawn_title_screen);
 }
 
+/// One button per interface language other than `lang`, named in its own language, with the
+/// automation id `language:<code>` (the deck screen has them too).
+pub(super) fn language_buttons(fonts: &UiFonts, lang: Lang) -> Vec<impl Bundle> {
+    crate::i18n::languages()
+        .into_iter()
+        .filter(|l| *l != lang.0)
+        .map(|l| {
+            widget::button(
+                fonts,
+                crate::i18n::language_name(l),
+                UiAction::SetLanguage(l),
+                format!("language:{l}"),
+                ButtonColors::QUIET,
+            )
+        })
+        .collect()
+}
+
 fn spawn_title_screen(mut commands: Commands, fonts: Res<UiFonts>, lang: Res<Lang>) {
     commands.spawn((
         widget::ui_root("Title screen"),
         DespawnOnExit(Screen::Title),
-        children![
-            widget::heading(&fonts, lang.t(Key::AppTitle), 46.0),
-            (
+        Children::spawn((
+            Spawn(widget::heading(&fonts, lang.t(Key::AppTitle), 46.0)),
+            Spawn((
                 widget::text(&fonts, lang.t(Key::AppSubtitle), 20.0, palette::INK_SOFT),
                 Node {
                     max_width: px(640),
@@ -28,21 +47,15 @@ fn spawn_title_screen(mut commands: Commands, fonts: Res<UiFonts>, lang: Res<Lan
                     ..default()
                 },
                 TextLayout::justify(Justify::Center),
-            ),
-            widget::button(
+            )),
+            Spawn(widget::button(
                 &fonts,
                 lang.t(Key::Play),
                 UiAction::OpenDecks,
                 "play",
                 ButtonColors::PRIMARY,
-            ),
-            widget::button(
-                &fonts,
-                lang.t(Key::OtherLanguage),
-                UiAction::ToggleLanguage,
-                "language",
-                ButtonColors::QUIET,
-            ),
-        ],
+            )),
+            SpawnIter(language_buttons(&fonts, *lang).into_iter()),
+        )),
     ));
 }

@@ -4,7 +4,8 @@ use serde::Serialize;
 
 #[derive(Serialize, PartialEq)]
 pub(super) struct DeckFileOut {
-    /// "added", "too-large", "binary", "invalid", "board-refused" or "saved-unreadable".
+    /// "added", "too-large", "binary", "no-interface", "invalid", "board-refused" or
+    /// "saved-unreadable".
     outcome: &'static str,
     name: Option<String>,
     /// Each problem as `file:line:col: error: message`, with the line it points at.
@@ -32,6 +33,7 @@ pub(super) fn deck_file_out(
             errors: vec![message.clone()],
             lines: Vec::new(),
         },
+        FileOutcome::NoInterface { name, .. } => out("no-interface", name),
         FileOutcome::SavedUnreadable => DeckFileOut {
             outcome: "saved-unreadable",
             name: None,

@@ -22,7 +22,7 @@ mod workshop_state;
 
 use bevy::prelude::*;
 
-use crate::i18n::{Key, Language};
+use crate::i18n::Key;
 use crate::locale::Lang;
 use crate::screens::Screen;
 use crate::theme::font::UiFonts;
@@ -189,7 +189,7 @@ fn read_page_options(mut lang: ResMut<Lang>) {
         panic!("self-test: panic requested by ?selftest=panic");
     }
     if let Some(code) = page::query_param("lang")
-        && let Some(language) = Language::from_code(&code)
+        && let Some(language) = crate::i18n::requested(&code)
     {
         lang.0 = language;
     }

@@ -133,7 +133,7 @@ struct DeckEntry {
 #[derive(Serialize, PartialEq)]
 struct PageState {
     screen: &'static str,
-    lang: &'static str,
+    lang: String,
     controls: Vec<Control>,
     decks: Vec<DeckEntry>,
     deck: Option<String>,
@@ -383,7 +383,7 @@ pub(super) fn publish_state(
 
     let state = PageState {
         screen: screen.get().name(),
-        lang: lang.0.code(),
+        lang: lang.0.code().to_owned(),
         controls: control_list,
         decks,
         deck,

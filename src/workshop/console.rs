@@ -90,10 +90,10 @@ fn command(c: Command) -> UiAction {
 /// The address a player opens to join (also in the QR code).
 pub fn join_link(room: &str, lang: Lang) -> String {
     let base = crate::web::base_url().unwrap_or_else(|| "./".to_owned());
-    let lang = if lang.0 == crate::i18n::Language::En {
-        "&lang=en"
+    let lang = if lang.0 == crate::i18n::Language::FR {
+        String::new()
     } else {
-        ""
+        format!("&lang={}", lang.0)
     };
     format!("{base}?room={room}{lang}")
 }

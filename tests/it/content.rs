@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use fresque::content::translations::{Located, compare_translation};
 use fresque::content::{DeckOutcome, load_deck};
-use fresque::i18n::{Key, tr};
+use fresque::i18n::{Key, shipped_languages, tr};
 use fresque::rules::{Deck, Language};
 
 use crate::{root, shipped_decks};
@@ -32,6 +32,19 @@ fn every_shipped_deck_loads_without_errors_or_warnings() {
 }
 
 #[test]
+fn every_shipped_deck_is_in_a_language_the_interface_speaks() {
+    // Not `i18n::languages()`: other tests may register a language at run time.
+    let interface = shipped_languages();
+    for (file, outcome) in loaded() {
+        let language = outcome.deck.expect("valid").language;
+        assert!(
+            interface.contains(&language),
+            "{file} is in `{language}`, which has no assets/i18n/{language}.ron"
+        );
+    }
+}
+
+#[test]
 fn every_deck_exists_in_french_and_english_with_the_same_structure() {
     let decks = loaded();
     let mut by_id: BTreeMap<String, Vec<(&str, &DeckOutcome)>> = BTreeMap::new();
@@ -49,16 +62,16 @@ fn every_deck_exists_in_french_and_english_with_the_same_structure() {
             .collect();
         assert_eq!(
             languages,
-            BTreeSet::from([Language::Fr, Language::En]),
+            BTreeSet::from([Language::FR, Language::EN]),
             "deck `{id}` must exist in French and English"
         );
         let fr = versions
             .iter()
-            .find(|(_, o)| o.deck.as_ref().unwrap().language == Language::Fr)
+            .find(|(_, o)| o.deck.as_ref().unwrap().language == Language::FR)
             .unwrap();
         let en = versions
             .iter()
-            .find(|(_, o)| o.deck.as_ref().unwrap().language == Language::En)
+            .find(|(_, o)| o.deck.as_ref().unwrap().language == Language::EN)
             .unwrap();
         let problems = compare_translation(
             &Located::of(fr.0, fr.1).unwrap(),
@@ -233,7 +246,7 @@ fn the_shipped_font_draws_every_character_of_the_texts() {
         assert!(cmap.contains(&('é' as u32)) && cmap.contains(&('A' as u32)));
         assert!(!cmap.contains(&0x4E2D), "{face} is the Latin subset");
         let mut texts: Vec<String> = Vec::new();
-        for lang in Language::ALL {
+        for lang in shipped_languages() {
             texts.extend(Key::ALL.iter().map(|k| tr(lang, *k).to_owned()));
         }
         texts.extend(["✓ ≈ ✗ ➜ → ⚠ −".to_owned()]);

@@ -253,3 +253,46 @@ fn a_corrupt_or_older_kept_list_is_ignored_with_a_notice() {
         );
     }
 }
+
+#[test]
+fn a_valid_deck_in_a_language_the_interface_lacks_is_refused_naming_it() {
+    custom::store_raw(r#"{"version":1,"decks":[]}"#);
+    let mut app = game_with_decks("own-deck-german", &["valid.fr.ron"]);
+    to_deck_list(&mut app);
+    let before = app.world().resource::<DeckCatalog>().entries.len();
+    let ids_before = controls(app.world_mut());
+
+    // A well-formed deck in German: deck-check accepts it, but there is no assets/i18n/de.ron.
+    let text = text_of("valid.fr.ron").replacen("language: \"fr\"", "language: \"de\"", 1);
+    give(
+        &mut app,
+        "deutsch.ron",
+        FileContent::Text(text.clone()),
+        text.len() as u64,
+    );
+    let german = fresque::i18n::Language::parse("de").unwrap();
+    assert_eq!(
+        outcome(&app),
+        FileOutcome::NoInterface {
+            name: "deutsch.ron".into(),
+            language: german
+        }
+    );
+    let shown = texts(app.world_mut());
+    assert!(
+        shown.contains("deutsch.ron n'a pas été ajouté : il est écrit en « de »"),
+        "{shown}"
+    );
+    assert!(shown.contains("Français (fr), English (en)"), "{shown}");
+
+    // Nothing else changed: same decks, same controls (plus the report), nothing kept.
+    assert_eq!(app.world().resource::<DeckCatalog>().entries.len(), before);
+    assert_eq!(screen(app.world()), Screen::Decks);
+    let mut ids = controls(app.world_mut());
+    ids.retain(|id| id != "deck-file-report");
+    assert_eq!(ids, ids_before);
+    assert_eq!(
+        custom::stored_raw().as_deref(),
+        Some(r#"{"version":1,"decks":[]}"#)
+    );
+}

@@ -6,6 +6,7 @@ mod app_flow;
 mod board_export;
 mod content;
 mod custom_decks;
+mod languages;
 mod poster;
 mod rules_scenarios;
 mod views;

@@ -3,7 +3,7 @@
 //!
 //! - [`rules`]: decks, boards, actions, checks, layouts: the game without any engine;
 //! - [`content`]: the RON deck format, its checks with `file:line:col`, the manifest;
-//! - [`i18n`]: the interface texts in French and English;
+//! - [`i18n`]: the interface texts in French, English and any language with a table;
 //! - [`feedback`]: verdicts and refusals in words, the same in every view;
 //! - [`protocol`]: the workshop's messages between the game and the server;
 //! - [`shared`]: a workshop table's game as one client sees it;

@@ -141,7 +141,8 @@ fn unknown_and_missing_fields() {
 fn every_content_problem_is_reported_with_its_place() {
     let file = "tests/fixtures/decks/semantic.ron";
     let expected = [
-        "4:15: error: unknown language `de`: use \"fr\" or \"en\"",
+        "4:15: error: `fr_FR` is not a language code: use two lowercase letters (\"fr\", \"de\"), \
+         optionally followed by `-` and two capital letters (\"pt-BR\"); did you mean \"fr-FR\"?",
         "7:23: error: duration_minutes should be between 5 and 240",
         "10:67: error: source url `http://exemple` should be a full https:// address",
         "24:19: error: the face text of card `promulgation` is empty",
@@ -159,6 +160,51 @@ fn every_content_problem_is_reported_with_its_place() {
             .map(|e| format!("{file}:{e}"))
             .collect::<Vec<_>>()
     );
+}
+
+/// The valid fixture deck with another `language` value, checked as `deck.ron`.
+fn with_language(code: &str) -> fresque_core::content::DeckOutcome {
+    let text = std::fs::read_to_string(fixture("valid.fr.ron")).unwrap();
+    let text = text.replacen("language: \"fr\"", &format!("language: \"{code}\""), 1);
+    fresque_core::content::load_deck("deck.ron", text.as_bytes())
+}
+
+#[test]
+fn any_well_formed_language_code_is_accepted() {
+    for code in ["de", "pt-BR", "en-XA"] {
+        let outcome = with_language(code);
+        let errors: Vec<String> = outcome.errors().map(ToString::to_string).collect();
+        assert_eq!(errors, Vec::<String>::new(), "{code}");
+        assert_eq!(outcome.deck.expect("a deck").language.code(), code);
+    }
+}
+
+#[test]
+fn a_malformed_language_code_is_an_error_at_its_place() {
+    for (code, hint) in [
+        ("FR", "did you mean \"fr\"?"),
+        ("fr_FR", "did you mean \"fr-FR\"?"),
+    ] {
+        let outcome = with_language(code);
+        assert!(outcome.deck.is_none(), "{code}");
+        let errors: Vec<String> = outcome.errors().map(ToString::to_string).collect();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        let line = "language: \"fr\"";
+        let text = std::fs::read_to_string(fixture("valid.fr.ron")).unwrap();
+        let (n, l) = text
+            .lines()
+            .enumerate()
+            .find(|(_, l)| l.contains(line))
+            .unwrap();
+        let col = l.find('"').unwrap() + 1;
+        let expected = format!(
+            "deck.ron:{}:{col}: error: `{code}` is not a language code",
+            n + 1
+        );
+        assert!(errors[0].starts_with(&expected), "{}", errors[0]);
+        assert!(errors[0].contains("two lowercase letters"), "{}", errors[0]);
+        assert!(errors[0].ends_with(hint), "{}", errors[0]);
+    }
 }
 
 #[test]

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use super::spans::{Path as SpanPath, SpanIndex};
 use super::translations::{Located, compare_translation};
 use super::{DeckOutcome, Diagnostic, Position, load_deck, parse_manifest};
+use crate::rules::Language;
 
 /// What checking some files found.
 #[derive(Debug, Default)]
@@ -91,7 +92,8 @@ pub fn check_files(files: &[PathBuf]) -> FilesReport {
     }
 }
 
-/// Language versions of the same deck must match: each is compared with the first language.
+/// Language versions of the same deck must match: each is compared with the French one (or,
+/// without one, the first language by code).
 pub fn compare_versions(decks: &[(String, DeckOutcome)]) -> Vec<Diagnostic> {
     let mut by_id: BTreeMap<&str, Vec<(&str, &DeckOutcome)>> = BTreeMap::new();
     for (name, outcome) in decks {
@@ -104,7 +106,11 @@ pub fn compare_versions(decks: &[(String, DeckOutcome)]) -> Vec<Diagnostic> {
     }
     let mut out = Vec::new();
     for versions in by_id.values_mut() {
-        versions.sort_by_key(|(_, o)| o.deck.as_ref().map(|d| d.language));
+        versions.sort_by_key(|(_, o)| {
+            o.deck
+                .as_ref()
+                .map(|d| (d.language != Language::FR, d.language))
+        });
         let located: Vec<Located<'_>> = versions
             .iter()
             .filter_map(|(file, outcome)| Located::of(file, outcome))

@@ -119,13 +119,14 @@ pub fn validate_deck(
         );
     }
     ck.id(&root.field("id"), "deck id", &file.id);
-    let language = Language::from_code(&file.language);
-    if language.is_none() {
-        ck.error(
-            &root.field("language"),
-            format!("unknown language `{}`: use \"fr\" or \"en\"", file.language),
-        );
-    }
+    // Any well-formed code: whether the interface speaks it is the game's concern.
+    let language = match Language::parse(&file.language) {
+        Ok(language) => Some(language),
+        Err(e) => {
+            ck.error(&root.field("language"), e.to_string());
+            None
+        }
+    };
     ck.text(
         &root.field("title"),
         "the deck title",

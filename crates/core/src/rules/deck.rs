@@ -4,6 +4,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::language::Language;
+
 /// A card's stable id, shared by every language version of a deck.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -28,28 +30,6 @@ impl fmt::Display for CardId {
 impl From<&str> for CardId {
     fn from(s: &str) -> Self {
         Self(s.to_owned())
-    }
-}
-
-/// The language a deck is written in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Language {
-    Fr,
-    En,
-}
-
-impl Language {
-    pub const ALL: [Language; 2] = [Language::Fr, Language::En];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Language::Fr => "fr",
-            Language::En => "en",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|l| l.code() == code)
     }
 }
 

@@ -10,6 +10,7 @@ mod board;
 mod check;
 mod deck;
 mod game;
+mod language;
 mod layout;
 mod poster;
 
@@ -21,11 +22,12 @@ pub use check::{
 };
 pub(crate) use deck::fnv1a;
 pub use deck::{
-    Card, CardId, CategoriesRound, Deck, ExpectedLink, Language, LinkKind, LinksRound, Lot,
-    MatchingRound, Pair, Round, RoundKind, SortedCard, Source, TimelineRound, WrongLink, WrongPair,
-    WrongZone, Zone,
+    Card, CardId, CategoriesRound, Deck, ExpectedLink, LinkKind, LinksRound, Lot, MatchingRound,
+    Pair, Round, RoundKind, SortedCard, Source, TimelineRound, WrongLink, WrongPair, WrongZone,
+    Zone,
 };
 pub use game::{Game, Phase, RoundSummary, Solution, Summary};
+pub use language::{BadLanguageCode, Language};
 pub use layout::{
     CARD_HEIGHT, CARD_WIDTH, Rect, TIMELINE_Y, ZONE_HEADER, cards_bounds, focus_rect,
     solution_positions, timeline_extent, timeline_order, zone_at, zone_rects,

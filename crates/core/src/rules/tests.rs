@@ -30,7 +30,7 @@ fn expected(from: &str, to: &str, kind: LinkKind) -> ExpectedLink {
 fn deck() -> Arc<Deck> {
     Arc::new(Deck {
         id: "test".into(),
-        language: Language::Fr,
+        language: Language::FR,
         title: "Test".into(),
         description: "A test deck".into(),
         duration_minutes: 10,
@@ -593,7 +593,7 @@ fn parcours() -> Arc<Deck> {
     cards[3].date = Some("1958".into());
     Arc::new(Deck {
         id: "parcours".into(),
-        language: Language::Fr,
+        language: Language::FR,
         title: "Parcours".into(),
         description: "Three rounds".into(),
         duration_minutes: 30,
