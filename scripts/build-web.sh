@@ -51,6 +51,8 @@ if [ "$profile" = web-release ]; then
 fi
 
 cp web/index.html web/board-png.js "$out/"
+# The facilitator's guide as web pages (guide/fr.html, guide/en.html), linked from the deck screen.
+node scripts/guide-html.mjs "$out"
 mkdir -p "$out/assets"
 cp -r assets/fonts assets/decks "$out/assets/"
 # The printable cards of every shipped deck (deck-print, native), offered on the deck screen.

@@ -60,9 +60,10 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$bindgen_ver
   cargo install wasm-bindgen-cli --version "$bindgen_version" --force
 fi
 
-# 3. wasm-opt from npm's binaryen (Debian's wasm-opt breaks the output).
-if [ ! -x web/node_modules/.bin/wasm-opt ]; then
-  log "installing binaryen (wasm-opt) with npm"
+# 3. wasm-opt from npm's binaryen (Debian's wasm-opt breaks the output), and marked (the
+#    facilitator's guide as web pages).
+if [ ! -x web/node_modules/.bin/wasm-opt ] || [ ! -f web/node_modules/marked/package.json ]; then
+  log "installing binaryen (wasm-opt) and marked with npm"
   (cd web && npm ci --no-audit --no-fund --loglevel=error)
 fi
 

@@ -20,6 +20,8 @@ pub enum UiAction {
     StartDeck(String),
     /// Open the printable cards (PDF) of the deck read from this file.
     OpenPrintable(String),
+    /// Open the facilitator's guide (a page of the site, in a new tab).
+    OpenGuide,
     /// Ask the page for a deck file of one's own (the file picker).
     OpenDeckFile,
     /// Forget one of one's own decks (catalogue file `local/…`).

@@ -33,9 +33,21 @@ pub fn printable_url(manifest_name: &str) -> String {
     format!("print/{stem}.pdf")
 }
 
-fn open_printable(mut actions: MessageReader<UiAction>, catalog: Res<DeckCatalog>) {
+/// The facilitator's guide (`guide/fr.html`, built from `docs/guide-animation.md`; each deck
+/// has its section there), in the interface's language when the guide has it, else in English.
+pub fn guide_url(lang: Lang) -> String {
+    let page = if lang.0.code() == "fr" { "fr" } else { "en" };
+    format!("guide/{page}.html")
+}
+
+fn open_printable(
+    mut actions: MessageReader<UiAction>,
+    catalog: Res<DeckCatalog>,
+    lang: Res<Lang>,
+) {
     for action in actions.read() {
         match action {
+            UiAction::OpenGuide => crate::web::open_url(&guide_url(*lang)),
             UiAction::OpenPrintable(file) => {
                 if let Some(entry) = catalog.entry(file) {
                     crate::web::open_url(&printable_url(entry.manifest_name()));
@@ -408,6 +420,13 @@ fn spawn_deck_list(
                 lang.t(Key::OpenDeckFile),
                 UiAction::OpenDeckFile,
                 "open-deck-file",
+                ButtonColors::QUIET,
+            )),
+            Spawn(widget::button(
+                &fonts,
+                lang.t(Key::FacilitatorGuide),
+                UiAction::OpenGuide,
+                "guide",
                 ButtonColors::QUIET,
             )),
         )),

@@ -399,3 +399,28 @@ fn every_card_text_fits_on_its_card() {
     let long = "constitutionnalité ".repeat(10);
     assert!(regular.lines(&long, face_size, width) as f32 * face_size * line > room);
 }
+
+/// The deck screen links each shipped deck to its section of the facilitator's guide
+/// (`guide/<lang>.html#deck-<id>`, see scripts/guide-html.mjs): both guides have one.
+#[test]
+fn the_facilitators_guide_has_a_section_per_shipped_deck() {
+    let ids: BTreeSet<String> = crate::shipped_decks()
+        .iter()
+        .filter_map(|(path, bytes)| fresque::content::load_deck(path, bytes).deck)
+        .map(|d| d.id)
+        .collect();
+    assert!(ids.len() >= 5, "{ids:?}");
+    for guide in ["docs/guide-animation.md", "docs/guide-animation.en.md"] {
+        let text = std::fs::read_to_string(crate::root().join(guide)).unwrap();
+        for id in &ids {
+            let heading = text.lines().any(|l| {
+                l.strip_prefix("### ")
+                    .and_then(|l| l.split_once(' '))
+                    .is_some_and(|(number, rest)| {
+                        number.contains('.') && rest.starts_with(&format!("`{id}`"))
+                    })
+            });
+            assert!(heading, "{guide}: no section \"### N.N `{id}` …\"");
+        }
+    }
+}

@@ -187,6 +187,25 @@ fn a_file_with_errors_shows_each_with_its_place_and_line_and_changes_nothing() {
         problems[0]
     );
     assert!(problems[0].1.is_some(), "the line is shown");
+
+    // A deck from a newer game (another format version): said so, at the `format` line.
+    let text = text_of("kinds.fr.ron").replacen("Deck(", "Deck(\n    format: 2,", 1);
+    give(
+        &mut app,
+        "futur.ron",
+        FileContent::Text(text.clone()),
+        text.len() as u64,
+    );
+    let FileOutcome::Invalid { problems, .. } = outcome(&app) else {
+        panic!("{:?}", outcome(&app))
+    };
+    let shown = problems[0].0.to_string();
+    assert!(
+        shown.contains("reads deck format 1, the file says 2"),
+        "{shown}"
+    );
+    assert_eq!(problems[0].1.as_deref(), Some("format: 2,"), "{shown}");
+    assert_eq!(app.world().resource::<DeckCatalog>().entries.len(), before);
 }
 
 #[test]

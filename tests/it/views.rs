@@ -270,7 +270,7 @@ fn a_parcours_of_three_kinds_through_the_action_path_with_its_summary() {
 }
 
 #[test]
-fn deck_tiles_say_duration_and_round_kinds_and_open_the_printable_cards() {
+fn deck_tiles_say_duration_and_round_kinds_and_open_the_printable_cards_and_the_guide() {
     let mut app = game_with_decks("deck-tiles", &["kinds.fr.ron", "valid.fr.ron"]);
     update_until(&mut app, "the title screen", |w| screen(w) == Screen::Title);
     update_until(&mut app, "the decks loaded", |w| {
@@ -306,5 +306,13 @@ fn deck_tiles_say_duration_and_round_kinds_and_open_the_printable_cards() {
         screen(app.world()),
         Screen::Decks,
         "the game stays on the list"
+    );
+
+    // The facilitator's guide, in the interface's language.
+    assert!(ids.contains(&"guide".to_owned()), "{ids:?}");
+    send(&mut app, UiAction::OpenGuide);
+    assert_eq!(
+        fresque::web::opened_urls().last().map(String::as_str),
+        Some("guide/fr.html")
     );
 }

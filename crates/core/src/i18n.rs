@@ -219,6 +219,7 @@ keys! {
     DeckFileErrors,
     SavedDecksUnreadable,
     ExportBoard,
+    FacilitatorGuide,
     ExportHint,
     ExportPng,
     ExportJson,
