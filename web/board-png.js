@@ -222,8 +222,20 @@ export function drawBoard(board) {
     ctx.stroke();
     ctx.fillStyle = COLORS.ink;
     ctx.font = `bold ${Math.round(20 * scale)}px ${FONT}`;
-    const lines = wrap(ctx, c.title, (cw - 28) * scale).slice(0, c.verdict ? 4 : 5);
+    const lines = wrap(ctx, c.title, (cw - 28) * scale).slice(0, 3);
     lines.forEach((l, i) => ctx.fillText(l, x + 14 * scale, y + (14 + i * 25) * scale));
+    if (c.face) {
+      // The face, as far as it fits above the verdict (an ellipsis when it does not).
+      ctx.fillStyle = COLORS.soft;
+      ctx.font = `${Math.round(14 * scale)}px ${FONT}`;
+      const top = 14 + lines.length * 25 + 4;
+      const room = Math.floor((ch - top - (c.verdict ? 40 : 12)) / 18);
+      const face = wrap(ctx, c.face, (cw - 28) * scale);
+      face.slice(0, Math.max(room, 0)).forEach((l, i) => {
+        const last = i === room - 1 && face.length > room;
+        ctx.fillText(last ? `${l} …` : l, x + 14 * scale, y + (top + i * 18) * scale, (cw - 28) * scale);
+      });
+    }
     if (c.verdict) {
       ctx.fillStyle = color;
       ctx.font = `bold ${Math.round(17 * scale)}px ${FONT}`;

@@ -91,6 +91,9 @@ pub struct Mark {
 pub struct ExportedCard {
     pub id: String,
     pub title: String,
+    /// The card's face (what players read while playing).
+    #[serde(default)]
+    pub face: String,
     /// The card's centre, in board units (y up).
     pub x: f32,
     pub y: f32,
@@ -237,6 +240,7 @@ impl BoardExport {
             .map(|(id, pos)| ExportedCard {
                 id: id.to_string(),
                 title: title(id),
+                face: deck.card(id).map_or_else(String::new, |c| c.face.clone()),
                 x: pos.x,
                 y: pos.y,
                 verdict: report.cards.iter().find(|v| &v.card == id).map(|v| {
