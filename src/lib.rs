@@ -14,6 +14,7 @@
 pub mod content;
 pub mod locale;
 pub mod pointer_input;
+pub mod resume;
 pub mod screens;
 pub mod session;
 pub mod table;
@@ -60,6 +61,7 @@ impl Plugin for CorePlugin {
             ui_action::plugin,
             content::catalog::plugin,
             session::plugin,
+            resume::plugin,
             screens::flow::plugin,
         ));
     }

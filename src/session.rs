@@ -16,6 +16,21 @@ pub struct Session {
     /// The deck's file, as listed in the catalogue.
     pub file: String,
     pub game: Game,
+    /// Every action applied to `game` since `Game::new`, in order (solo play: replaying them
+    /// gives the same game, see [`crate::resume`]). Empty in a workshop, whose server keeps
+    /// the table's log.
+    pub log: Vec<Action>,
+}
+
+impl Session {
+    /// A game as it starts (or as a workshop table shows it).
+    pub fn new(file: impl Into<String>, game: Game) -> Self {
+        Self {
+            file: file.into(),
+            game,
+            log: Vec::new(),
+        }
+    }
 }
 
 /// A move a player wants to make.
@@ -104,6 +119,7 @@ fn apply_player_actions(
         match session.bypass_change_detection().game.apply(action) {
             Ok(applied) => {
                 session.set_changed();
+                session.log.push(action.clone());
                 for event in applied {
                     events.write(GameEvent(event));
                 }

@@ -18,6 +18,8 @@ pub enum UiAction {
     SetLanguage(crate::i18n::Language),
     /// Start the deck read from this file (as listed in the catalogue).
     StartDeck(String),
+    /// Resume the game of this deck file kept in the browser (see `crate::resume`).
+    ResumeDeck(String),
     /// Open the printable cards (PDF) of the deck read from this file.
     OpenPrintable(String),
     /// Open the facilitator's guide (a page of the site, in a new tab).

@@ -79,11 +79,11 @@ fn open_boards(
     for file in files.read() {
         let opened = BoardExport::parse(&file.text).and_then(|export| {
             let (deck_file, deck) = find_deck(&catalog, &export, lang.0.code())?;
-            let game = export.replay(Arc::clone(deck))?;
-            Ok((export, deck_file.to_owned(), game))
+            let (game, log) = export.replay_with_actions(Arc::clone(deck))?;
+            Ok((export, deck_file.to_owned(), game, log))
         });
         match opened {
-            Ok((export, deck_file, game)) => {
+            Ok((export, deck_file, game, log)) => {
                 report.0 = None;
                 let date = export.exported_at.get(..10).unwrap_or_default();
                 notice.0 = Some(lang.f(
@@ -93,6 +93,7 @@ fn open_boards(
                 commands.insert_resource(NextSession(Session {
                     file: deck_file,
                     game,
+                    log,
                 }));
                 next.set(Screen::Play);
             }

@@ -202,6 +202,7 @@ fn spawn_deck_list(
     lang: Res<Lang>,
     catalog: Res<DeckCatalog>,
     file_report: Res<DeckFileReport>,
+    saved: Res<crate::resume::SavedGames>,
 ) {
     let root = commands
         .spawn((widget::ui_root("Deck list"), DespawnOnExit(Screen::Decks)))
@@ -229,6 +230,9 @@ fn spawn_deck_list(
     ));
     if let Some(report) = &file_report.0 {
         spawn_file_report(&mut commands, &fonts, *lang, report, list);
+    }
+    if let Some(notice) = super::title::resume_notice(&fonts, *lang, &saved) {
+        commands.spawn((notice, ChildOf(list)));
     }
 
     // Tiles, two or three to a row, so that every shipped deck fits a 1366 × 768 screen.
@@ -342,13 +346,31 @@ fn spawn_deck_list(
                         ),
                     )
                 };
+                // A game of this deck kept in the browser: resume it, or start again.
+                let kept = saved.of(&entry.file);
+                if let Some(kept) = kept {
+                    commands.spawn((
+                        widget::button(
+                            &fonts,
+                            lang.f(Key::ResumeShort, &[("n", &(kept.round + 1))]),
+                            UiAction::ResumeDeck(entry.file.clone()),
+                            format!("resume:{}", deck.id),
+                            ButtonColors::PRIMARY,
+                        ),
+                        ChildOf(buttons),
+                    ));
+                }
                 commands.spawn((
                     widget::button(
                         &fonts,
                         lang.t(Key::Play),
                         UiAction::StartDeck(entry.file.clone()),
                         play_id,
-                        ButtonColors::PRIMARY,
+                        if kept.is_some() {
+                            ButtonColors::QUIET
+                        } else {
+                            ButtonColors::PRIMARY
+                        },
                     ),
                     ChildOf(buttons),
                 ));

@@ -121,10 +121,10 @@ fn navigate(
                     warn!("no playable deck {file}");
                     continue;
                 };
-                commands.insert_resource(NextSession(Session {
-                    file: file.clone(),
-                    game: Game::new(Arc::clone(deck)),
-                }));
+                commands.insert_resource(NextSession(Session::new(
+                    file.clone(),
+                    Game::new(Arc::clone(deck)),
+                )));
                 next.set(Screen::Play);
             }
             (UiAction::Quit, Screen::Play) => next.set(Screen::Decks),

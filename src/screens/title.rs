@@ -1,11 +1,14 @@
-//! The title screen: the game's name, what it is, Play, and a button for each other interface
-//! language, labelled in that language ("English" on the French screen).
+//! The title screen: the game's name, what it is, « Reprendre » when a game is kept in the
+//! browser, Play, and a button for each other interface language, labelled in that language
+//! ("English" on the French screen).
 
 use bevy::prelude::*;
 
 use super::Screen;
+use crate::content::catalog::DeckCatalog;
 use crate::i18n::Key;
 use crate::locale::Lang;
+use crate::resume::SavedGames;
 use crate::theme::font::UiFonts;
 use crate::theme::interaction::ButtonColors;
 use crate::theme::{palette, widget};
@@ -33,7 +36,51 @@ pub(super) fn language_buttons(fonts: &UiFonts, lang: Lang) -> Vec<impl Bundle> 
         .collect()
 }
 
-fn spawn_title_screen(mut commands: Commands, fonts: Res<UiFonts>, lang: Res<Lang>) {
+/// The notice about kept games (one could not be read or resumed), if any.
+pub(super) fn resume_notice(
+    fonts: &UiFonts,
+    lang: Lang,
+    saved: &SavedGames,
+) -> Option<impl Bundle> {
+    let text = crate::resume::notice_text(lang, saved)?;
+    Some((
+        widget::text(fonts, text, 15.0, palette::ERROR_TEXT),
+        Node {
+            max_width: px(640),
+            margin: UiRect::top(px(8)),
+            ..default()
+        },
+        crate::ui_action::AutomationId("resume-notice".into()),
+        TextLayout::justify(Justify::Center),
+    ))
+}
+
+fn spawn_title_screen(
+    mut commands: Commands,
+    fonts: Res<UiFonts>,
+    lang: Res<Lang>,
+    saved: Res<SavedGames>,
+    catalog: Res<DeckCatalog>,
+) {
+    // The game kept in this browser (a reload, a closed tab): resume it in one click.
+    let resume = saved.latest(&catalog).and_then(|kept| {
+        let deck = catalog.entry(&kept.file)?.deck()?;
+        Some(widget::button(
+            &fonts,
+            lang.f(
+                Key::ResumeGame,
+                &[
+                    ("title", &deck.title),
+                    ("n", &(kept.round + 1)),
+                    ("total", &kept.rounds),
+                ],
+            ),
+            UiAction::ResumeDeck(kept.file.clone()),
+            "resume",
+            ButtonColors::PRIMARY,
+        ))
+    });
+    let notice = resume_notice(&fonts, *lang, &saved);
     commands.spawn((
         widget::ui_root("Title screen"),
         DespawnOnExit(Screen::Title),
@@ -48,14 +95,20 @@ fn spawn_title_screen(mut commands: Commands, fonts: Res<UiFonts>, lang: Res<Lan
                 },
                 TextLayout::justify(Justify::Center),
             )),
+            SpawnIter(resume.into_iter()),
             Spawn(widget::button(
                 &fonts,
                 lang.t(Key::Play),
                 UiAction::OpenDecks,
                 "play",
-                ButtonColors::PRIMARY,
+                if saved.latest(&catalog).is_some() {
+                    ButtonColors::QUIET
+                } else {
+                    ButtonColors::PRIMARY
+                },
             )),
             SpawnIter(language_buttons(&fonts, *lang).into_iter()),
+            SpawnIter(notice.into_iter()),
         )),
     ));
 }

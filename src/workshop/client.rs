@@ -233,10 +233,10 @@ fn workshop_actions(
                 w.spotlight = *table;
                 match table.and_then(|t| w.tables.get(&t)) {
                     Some(view) => {
-                        commands.insert_resource(NextSession(Session {
-                            file: w.deck_file.clone(),
-                            game: view.game.view().clone(),
-                        }));
+                        commands.insert_resource(NextSession(Session::new(
+                            w.deck_file.clone(),
+                            view.game.view().clone(),
+                        )));
                         next.set(Screen::Play);
                     }
                     None => next.set(Screen::Console),
@@ -534,10 +534,7 @@ fn handle_server_messages(
                 });
                 commands.insert_resource(SharedPlay);
                 commands.insert_resource(WORKSHOP_CONTROLS);
-                commands.insert_resource(NextSession(Session {
-                    file: deck_file,
-                    game,
-                }));
+                commands.insert_resource(NextSession(Session::new(deck_file, game)));
                 next.set(if ended { Screen::Debrief } else { Screen::Play });
             }
             ServerMsg::Table { state } => {
@@ -614,10 +611,10 @@ fn handle_server_messages(
                         next.set(Screen::Debrief);
                     } else if !debrief && was_debrief && !w.info.ended {
                         if let Some(t) = w.own_table().and_then(|t| w.tables.get(&t)) {
-                            commands.insert_resource(NextSession(Session {
-                                file: w.deck_file.clone(),
-                                game: t.game.view().clone(),
-                            }));
+                            commands.insert_resource(NextSession(Session::new(
+                                w.deck_file.clone(),
+                                t.game.view().clone(),
+                            )));
                         }
                         next.set(Screen::Play);
                     }

@@ -8,6 +8,7 @@ mod content;
 mod custom_decks;
 mod languages;
 mod poster;
+mod resume;
 mod rules_scenarios;
 mod views;
 mod workshop_client;

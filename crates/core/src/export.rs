@@ -388,41 +388,42 @@ impl BoardExport {
     /// The game with this board: the rounds before it checked as they were left (empty), the
     /// cards placed and the arrows drawn again through the rules, then checked.
     pub fn replay(&self, deck: Arc<Deck>) -> Result<Game, ImportError> {
+        self.replay_with_actions(deck).map(|(game, _)| game)
+    }
+
+    /// [`Self::replay`], with the actions that made the game (in order, from `Game::new`).
+    pub fn replay_with_actions(&self, deck: Arc<Deck>) -> Result<(Game, Vec<Action>), ImportError> {
         self.check_deck(&deck)?;
         if self.round.index >= deck.rounds.len() {
             return Err(ImportError::UnknownRound(self.round.index));
         }
-        let mut game = Game::new(deck);
-        let apply = |game: &mut Game, action: Action| {
-            game.apply(&action).map(|_| ()).map_err(ImportError::Replay)
-        };
+        let kind = &deck.rounds[self.round.index].kind;
+        let pairing = matches!(kind, RoundKind::Matching(_));
+        // At most every lot of the round (a file may say anything).
+        let lots = self.lots_revealed.min(kind.lots().len());
+        let mut actions = Vec::new();
         for next in 1..=self.round.index {
-            apply(&mut game, Action::Check)?;
-            apply(&mut game, Action::GoToRound(next))?;
+            actions.push(Action::Check);
+            actions.push(Action::GoToRound(next));
         }
-        while game.board().revealed_lots() < self.lots_revealed {
-            apply(&mut game, Action::RevealNextLot)?;
-        }
+        actions.extend((1..lots).map(|_| Action::RevealNextLot));
         for card in &self.cards {
-            let at = Pos::new(card.x, card.y);
-            apply(
-                &mut game,
-                Action::PlaceCard {
-                    card: CardId::new(card.id.as_str()),
-                    at,
-                },
-            )?;
+            actions.push(Action::PlaceCard {
+                card: CardId::new(card.id.as_str()),
+                at: Pos::new(card.x, card.y),
+            });
         }
-        let pairing = matches!(game.kind(), RoundKind::Matching(_));
         for link in &self.links {
             let (from, to) = (
                 CardId::new(link.from.as_str()),
                 CardId::new(link.to.as_str()),
             );
-            let action = if pairing {
-                let at = game
-                    .board()
-                    .position(&to)
+            actions.push(if pairing {
+                let at = self
+                    .cards
+                    .iter()
+                    .find(|c| c.id == link.to)
+                    .map(|c| Pos::new(c.x, c.y))
                     .ok_or_else(|| ImportError::Replay(RuleError::NotOnBoard(to.clone())))?;
                 Action::PairCards {
                     card: to,
@@ -431,12 +432,15 @@ impl BoardExport {
                 }
             } else {
                 Action::AddLink { from, to }
-            };
-            apply(&mut game, action)?;
+            });
         }
-        apply(&mut game, Action::Check)?;
+        actions.push(Action::Check);
+        let mut game = Game::new(deck);
+        for action in &actions {
+            game.apply(action).map_err(ImportError::Replay)?;
+        }
         debug_assert!(matches!(game.phase(), Phase::Checked(_)));
-        Ok(game)
+        Ok((game, actions))
     }
 
     /// The file name without extension: `fresque-<deck>-<round>-<date>`.

@@ -1,5 +1,6 @@
 //! The round's instructions, shown over the board when a round opens for the first time
-//! (not over a board that opens checked); "Start" (or moving to another round) closes them.
+//! (not over a board that opens checked, nor over a resumed game); "Start" (or moving to
+//! another round) closes them.
 
 use bevy::prelude::*;
 
@@ -80,8 +81,9 @@ fn spawn_intro(
             ("total", &session.game.round_count()),
         ],
     );
-    // A board opened checked (an exported board opened again) is looked at, not started.
-    if session.game.report().is_some() {
+    // A board opened checked (an exported board opened again) is looked at, not started; a
+    // game resumed after a reload goes on where it was.
+    if session.game.report().is_some() || !session.log.is_empty() {
         return;
     }
     commands.spawn((

@@ -191,6 +191,11 @@ fn files_from_elsewhere_are_refused_with_a_reason() {
         edited.replay(Arc::clone(&deck)),
         Err(ImportError::Replay(RuleError::UnknownCard(_)))
     ));
+    // More lots than the round has: all of them, no more.
+    let mut edited = export.clone();
+    edited.lots_revealed = usize::MAX;
+    let game = edited.replay(Arc::clone(&deck)).unwrap();
+    assert!(!game.has_more_lots());
     // A round the deck does not have.
     let mut edited = export.clone();
     edited.round.index = 99;
