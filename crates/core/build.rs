@@ -37,16 +37,21 @@ fn main() {
              (`pt-BR.ron`); rename or remove this file"
         );
         println!("cargo::rerun-if-changed={}", path.display());
-        let path = path.canonicalize().expect("the table's full path");
-        tables.push((code.to_owned(), path.display().to_string()));
+        tables.push((code.to_owned(), format!("/../../assets/i18n/{code}.ron")));
     }
     tables.sort();
     let mut out = String::from(
         "/// The interface tables of `assets/i18n/` (code, RON text), by code.\n\
          const BUILT_IN: &[(&str, &str)] = &[\n",
     );
+    // Paths from the crate's folder as the compiler sees it (not this script's), so that two
+    // checkouts sharing one target folder each read their own files.
     for (code, path) in &tables {
-        writeln!(out, "    ({code:?}, include_str!({path:?})),").unwrap();
+        writeln!(
+            out,
+            "    ({code:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), {path:?}))),"
+        )
+        .unwrap();
     }
     out.push_str("];\n");
     let target = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("i18n_tables.rs");
