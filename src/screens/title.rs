@@ -37,21 +37,19 @@ pub(super) fn language_buttons(fonts: &UiFonts, lang: Lang) -> Vec<impl Bundle> 
 }
 
 /// The notice about kept games (one could not be read or resumed), if any.
-pub(super) fn resume_notice(
-    fonts: &UiFonts,
-    lang: Lang,
-    saved: &SavedGames,
-) -> Option<impl Bundle> {
+pub(super) fn resume_notice(fonts: &UiFonts, lang: Lang, saved: &SavedGames) -> Option<impl Bundle> {
     let text = crate::resume::notice_text(lang, saved)?;
     Some((
-        widget::text(fonts, text, 15.0, palette::ERROR_TEXT),
         Node {
             max_width: px(640),
             margin: UiRect::top(px(8)),
             ..default()
         },
         crate::ui_action::AutomationId("resume-notice".into()),
-        TextLayout::justify(Justify::Center),
+        children![(
+            widget::text(fonts, text, 15.0, palette::ERROR_TEXT),
+            TextLayout::justify(Justify::Center),
+        )],
     ))
 }
 
