@@ -37,7 +37,11 @@ pub(super) fn language_buttons(fonts: &UiFonts, lang: Lang) -> Vec<impl Bundle> 
 }
 
 /// The notice about kept games (one could not be read or resumed), if any.
-pub(super) fn resume_notice(fonts: &UiFonts, lang: Lang, saved: &SavedGames) -> Option<impl Bundle> {
+pub(super) fn resume_notice(
+    fonts: &UiFonts,
+    lang: Lang,
+    saved: &SavedGames,
+) -> Option<impl Bundle> {
     let text = crate::resume::notice_text(lang, saved)?;
     Some((
         Node {

@@ -68,7 +68,7 @@ fn rebuild_tray(
     // Rebuild only when the hand changes: someone else's move (in a workshop) must not take a
     // card from under a finger that is dragging it.
     let key = format!(
-        "{:?}|{}|{}|{}|{}|{:?}|{:?}|{:?}",
+        "{:?}|{}|{}|{}|{}|{:?}|{:?}|{:?}|{}|{}",
         game.hand(),
         game.board().revealed_lots(),
         game.lot_count(),
@@ -77,6 +77,8 @@ fn rebuild_tray(
         holders.0,
         *controls,
         lang.0,
+        game.can_undo(),
+        game.can_redo(),
     );
     if !refused && shown.as_deref() == Some(key.as_str()) && !trays.is_empty() {
         return;
@@ -157,6 +159,32 @@ fn rebuild_tray(
             widget::text(&fonts, next_lot, 15.0, palette::INK_SOFT),
             ChildOf(header),
         ));
+    }
+    // Undo and redo (also Ctrl+Z, Ctrl+Shift+Z), when there is a move to take back or make again.
+    commands.spawn((
+        Node {
+            flex_grow: 1.0,
+            ..default()
+        },
+        Pickable::IGNORE,
+        ChildOf(header),
+    ));
+    for (possible, key, action, id) in [
+        (game.can_undo(), Key::Undo, Action::Undo, "undo"),
+        (game.can_redo(), Key::Redo, Action::Redo, "redo"),
+    ] {
+        if possible {
+            commands.spawn((
+                widget::button(
+                    &fonts,
+                    lang.t(key),
+                    UiAction::Play(action),
+                    id,
+                    ButtonColors::QUIET,
+                ),
+                ChildOf(header),
+            ));
+        }
     }
     let row = commands
         .spawn((

@@ -49,6 +49,8 @@ pub(super) fn announce(
                 page::announce(&lines.join("\n"));
             }
             Event::SolutionShown => page::announce(lang.t(Key::SolutionShown)),
+            Event::Undone => page::announce(lang.t(Key::Undone)),
+            Event::Redone => page::announce(lang.t(Key::Redone)),
             Event::Finished => page::announce(lang.t(Key::SummaryTitle)),
             _ => {}
         }

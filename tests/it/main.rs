@@ -10,6 +10,7 @@ mod languages;
 mod poster;
 mod resume;
 mod rules_scenarios;
+mod undo;
 mod views;
 mod workshop_client;
 

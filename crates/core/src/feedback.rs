@@ -234,6 +234,8 @@ fn rule_error_key(error: &RuleError) -> Key {
         RuleError::RoundNotReached => Key::ErrRoundNotReached,
         RuleError::RoundsNotChecked => Key::ErrRoundsNotChecked,
         RuleError::Finished => Key::ErrFinished,
+        RuleError::NothingToUndo => Key::ErrNothingToUndo,
+        RuleError::NothingToRedo => Key::ErrNothingToRedo,
     }
 }
 

@@ -115,7 +115,9 @@ fn touches(action: &Action) -> Vec<Touch> {
         | Action::ShowSolution
         | Action::RestartRound
         | Action::GoToRound(_)
-        | Action::Finish => vec![Touch::Board],
+        | Action::Finish
+        | Action::Undo
+        | Action::Redo => vec![Touch::Board],
     }
 }
 

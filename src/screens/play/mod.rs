@@ -1,10 +1,11 @@
 //! The play screen's interface around the board: the round's instructions ([`intro`]), the
 //! top bar ([`top_bar`]), the side panel ([`side_panel`], with a check's [`report`]) and short
-//! notices ([`notice`]); exporting a checked board ([`export`]). Buttons send `UiAction`s;
-//! game moves become `PlayerAction`s.
+//! notices ([`notice`]); exporting a checked board ([`export`]); keys ([`keys`]). Buttons send
+//! `UiAction`s; game moves become `PlayerAction`s.
 
 mod export;
 mod intro;
+mod keys;
 mod notice;
 mod report;
 mod side_panel;
@@ -34,6 +35,7 @@ pub(super) fn plugin(app: &mut App) {
         side_panel::plugin,
         notice::plugin,
         export::plugin,
+        keys::plugin,
     ));
 }
 

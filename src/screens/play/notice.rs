@@ -51,9 +51,13 @@ fn show_notices(
         ));
     }
     for GameEvent(event) in events.read() {
-        if let Event::LinkRemoved(_) = event {
-            message = Some((lang.t(Key::LinkRemoved).to_owned(), palette::INK));
-        }
+        let key = match event {
+            Event::LinkRemoved(_) => Key::LinkRemoved,
+            Event::Undone => Key::Undone,
+            Event::Redone => Key::Redone,
+            _ => continue,
+        };
+        message = Some((lang.t(key).to_owned(), palette::INK));
     }
     let Some((text, color)) = message else {
         return;

@@ -39,6 +39,27 @@ pub enum Action {
     GoToRound(usize),
     /// End the parcours and show the summary (every round checked at least once).
     Finish,
+    /// Take back the last board move of the round (a card placed, moved or returned, an arrow
+    /// or a pair drawn or erased).
+    Undo,
+    /// Make again the last board move taken back (until another move is made).
+    Redo,
+}
+
+impl Action {
+    /// Whether this action moves cards or arrows on the board (what [`Action::Undo`] takes
+    /// back).
+    pub fn is_board_move(&self) -> bool {
+        matches!(
+            self,
+            Action::PlaceCard { .. }
+                | Action::MoveCard { .. }
+                | Action::ReturnCard { .. }
+                | Action::AddLink { .. }
+                | Action::RemoveLink { .. }
+                | Action::PairCards { .. }
+        )
+    }
 }
 
 /// Something that happened to the game, in the order it happened.
@@ -73,6 +94,10 @@ pub enum Event {
         round: usize,
     },
     Finished,
+    /// The last board move was taken back.
+    Undone,
+    /// A move taken back was made again.
+    Redone,
 }
 
 /// Why an action was refused. The game is unchanged when this is returned.
@@ -112,4 +137,8 @@ pub enum RuleError {
     RoundsNotChecked,
     #[error("the parcours is over")]
     Finished,
+    #[error("there is no move to undo")]
+    NothingToUndo,
+    #[error("there is no move to redo")]
+    NothingToRedo,
 }

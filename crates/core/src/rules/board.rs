@@ -121,6 +121,11 @@ impl LinksBoard {
         self.revealed_lots += 1;
     }
 
+    /// Keeps the lots revealed on `other` too, if it has more (lots are never hidden again).
+    pub(super) fn keep_lots_of(&mut self, other: &LinksBoard) {
+        self.revealed_lots = self.revealed_lots.max(other.revealed_lots);
+    }
+
     /// Puts a card on the board, or moves it (and brings it to the top).
     pub(super) fn set_position(&mut self, card: &CardId, pos: Pos) {
         self.placed.retain(|(c, _)| c != card);

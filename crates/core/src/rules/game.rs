@@ -27,7 +27,14 @@ struct RoundState {
     checks: usize,
     last_report: Option<Report>,
     misconceptions: Vec<Misconception>,
+    /// Boards before each board move, for "Annuler" (the latest last), and boards undone, for
+    /// "Rétablir".
+    undo: Vec<LinksBoard>,
+    redo: Vec<LinksBoard>,
 }
+
+/// How many board moves of a round can be undone.
+pub const UNDO_DEPTH: usize = 200;
 
 impl RoundState {
     fn new(round: &Round) -> Self {
@@ -38,6 +45,8 @@ impl RoundState {
             checks: 0,
             last_report: None,
             misconceptions: Vec::new(),
+            undo: Vec::new(),
+            redo: Vec::new(),
         }
     }
 }
@@ -338,10 +347,28 @@ impl Game {
     /// Checks `action`, then applies it. Returns what happened, or why nothing did.
     pub fn apply(&mut self, action: &Action) -> Result<Vec<Event>, RuleError> {
         let events = self.plan(action)?;
+        let before = action.is_board_move().then(|| self.board().clone());
         for event in &events {
             self.apply_event(event);
         }
+        if let Some(before) = before {
+            let state = self.state_mut();
+            state.undo.push(before);
+            let excess = state.undo.len().saturating_sub(UNDO_DEPTH);
+            state.undo.drain(..excess);
+            state.redo.clear();
+        }
         Ok(events)
+    }
+
+    /// Whether a board move of this round can be undone now.
+    pub fn can_undo(&self) -> bool {
+        matches!(self.phase(), Phase::Playing) && !self.state().undo.is_empty()
+    }
+
+    /// Whether an undone move can be made again now.
+    pub fn can_redo(&self) -> bool {
+        matches!(self.phase(), Phase::Playing) && !self.state().redo.is_empty()
     }
 
     /// Decides what `action` does without changing anything.
@@ -485,6 +512,10 @@ impl Game {
                 Phase::Playing => Err(RuleError::NotChecked),
             },
             Action::RestartRound => Ok(vec![Event::RoundRestarted { round: self.round }]),
+            Action::Undo if self.state().undo.is_empty() => Err(RuleError::NothingToUndo),
+            Action::Undo => Ok(vec![Event::Undone]),
+            Action::Redo if self.state().redo.is_empty() => Err(RuleError::NothingToRedo),
+            Action::Redo => Ok(vec![Event::Redone]),
             Action::GoToRound(index) => {
                 if *index >= self.rounds.len() {
                     Err(RuleError::UnknownRound(*index + 1))
@@ -550,6 +581,25 @@ impl Game {
                 let state = self.state_mut();
                 state.board = LinksBoard::new();
                 state.phase = Phase::Playing;
+                state.undo.clear();
+                state.redo.clear();
+            }
+            Event::Undone => {
+                let state = self.state_mut();
+                if let Some(board) = state.undo.pop() {
+                    let current = std::mem::replace(&mut state.board, board);
+                    // Lots stay revealed: undoing a move does not take cards out of the hand.
+                    state.board.keep_lots_of(&current);
+                    state.redo.push(current);
+                }
+            }
+            Event::Redone => {
+                let state = self.state_mut();
+                if let Some(board) = state.redo.pop() {
+                    let current = std::mem::replace(&mut state.board, board);
+                    state.board.keep_lots_of(&current);
+                    state.undo.push(current);
+                }
             }
             Event::RoundOpened { round } => {
                 self.round = *round;

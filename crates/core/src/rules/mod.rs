@@ -26,7 +26,7 @@ pub use deck::{
     Pair, Round, RoundKind, SortedCard, Source, TimelineRound, WrongLink, WrongPair, WrongZone,
     Zone,
 };
-pub use game::{Game, Phase, RoundSummary, Solution, Summary};
+pub use game::{Game, Phase, RoundSummary, Solution, Summary, UNDO_DEPTH};
 pub use language::{BadLanguageCode, Language};
 pub use layout::{
     CARD_HEIGHT, CARD_WIDTH, Rect, TIMELINE_Y, ZONE_HEADER, cards_bounds, focus_rect,
@@ -35,3 +35,5 @@ pub use layout::{
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod undo_tests;

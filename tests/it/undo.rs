@@ -1,0 +1,64 @@
+//! Undo and redo on the play screen, in the headless game: the buttons appear when there is a
+//! move to take back or make again, and they go through the action path.
+
+use fresque::content::catalog::DeckCatalog;
+use fresque::rules::{Action, Pos};
+use fresque::screens::flow::Screen;
+use fresque::session::{PlayerAction, Session};
+use fresque::ui_action::UiAction;
+
+use crate::app::{controls, game_with_decks, screen, send, update_until};
+
+#[test]
+fn undo_and_redo_buttons_follow_the_moves() {
+    let mut app = game_with_decks("undo", &["kinds.fr.ron"]);
+    update_until(&mut app, "the decks loaded", |w| {
+        screen(w) == Screen::Title && w.resource::<DeckCatalog>().is_settled()
+    });
+    send(&mut app, UiAction::OpenDecks);
+    let file = app.world().resource::<DeckCatalog>().entries[0]
+        .file
+        .clone();
+    send(&mut app, UiAction::StartDeck(file));
+    send(&mut app, UiAction::CloseIntro);
+    let ids = controls(app.world_mut());
+    assert!(
+        !ids.iter().any(|id| id == "undo" || id == "redo"),
+        "{ids:?}"
+    );
+
+    let card = app.world().resource::<Session>().game.hand()[0].clone();
+    app.world_mut()
+        .write_message(PlayerAction(Action::PlaceCard {
+            card,
+            at: Pos::new(0.0, 0.0),
+        }));
+    for _ in 0..3 {
+        app.update();
+    }
+    let ids = controls(app.world_mut());
+    assert!(ids.contains(&"undo".to_owned()) && !ids.contains(&"redo".to_owned()));
+
+    send(&mut app, UiAction::Play(Action::Undo));
+    assert!(
+        app.world()
+            .resource::<Session>()
+            .game
+            .board()
+            .placed()
+            .is_empty()
+    );
+    let ids = controls(app.world_mut());
+    assert!(!ids.contains(&"undo".to_owned()) && ids.contains(&"redo".to_owned()));
+
+    send(&mut app, UiAction::Play(Action::Redo));
+    assert_eq!(
+        app.world()
+            .resource::<Session>()
+            .game
+            .board()
+            .placed()
+            .len(),
+        1
+    );
+}
