@@ -105,3 +105,39 @@ pub fn texts(world: &mut World) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// Updates until the title screen is up and the decks are loaded.
+pub fn until_decks_loaded(app: &mut App) {
+    update_until(app, "the title screen", |w| screen(w) == Screen::Title);
+    update_until(app, "the decks loaded", |w| {
+        let c = w.resource::<fresque::content::catalog::DeckCatalog>();
+        c.is_settled() && !c.entries.is_empty()
+    });
+}
+
+/// A move, as any input would make it, and a few frames for the views.
+pub fn play(app: &mut App, action: fresque::rules::Action) {
+    app.world_mut()
+        .write_message(fresque::session::PlayerAction(action));
+    for _ in 0..3 {
+        app.update();
+    }
+}
+
+/// A file given to the game (the deck screen's file picker, or a drop on the page).
+pub fn give_file(
+    app: &mut App,
+    name: &str,
+    content: fresque::content::custom::FileContent,
+    size: u64,
+) {
+    app.world_mut()
+        .write_message(fresque::content::custom::DeckFileReceived {
+            name: name.into(),
+            size,
+            content,
+        });
+    for _ in 0..4 {
+        app.update();
+    }
+}

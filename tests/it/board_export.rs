@@ -5,21 +5,19 @@
 
 use bevy::prelude::*;
 use fresque::content::catalog::DeckCatalog;
-use fresque::content::custom::{DeckFileReceived, DeckFileReport, FileContent, FileOutcome};
+use fresque::content::custom::{DeckFileReport, FileContent, FileOutcome};
 use fresque::export::BoardExport;
 use fresque::rules::{Action, Phase};
 use fresque::screens::flow::Screen;
-use fresque::session::{PlayerAction, Session};
+use fresque::session::Session;
 use fresque::ui_action::UiAction;
 
-use crate::app::{controls, game_with_decks, screen, send, texts, update_until};
+use crate::app::{
+    controls, game_with_decks, give_file, play, screen, send, texts, until_decks_loaded,
+};
 
 fn start(app: &mut App) {
-    update_until(app, "the title screen", |w| screen(w) == Screen::Title);
-    update_until(app, "the decks loaded", |w| {
-        let c = w.resource::<DeckCatalog>();
-        c.is_settled() && !c.entries.is_empty()
-    });
+    until_decks_loaded(app);
     send(app, UiAction::OpenDecks);
     let file = app.world().resource::<DeckCatalog>().entries[0]
         .file
@@ -30,22 +28,8 @@ fn start(app: &mut App) {
     send(app, UiAction::CloseIntro);
 }
 
-fn play(app: &mut App, action: Action) {
-    app.world_mut().write_message(PlayerAction(action));
-    for _ in 0..3 {
-        app.update();
-    }
-}
-
 fn give(app: &mut App, name: &str, text: &str) {
-    app.world_mut().write_message(DeckFileReceived {
-        name: name.into(),
-        size: text.len() as u64,
-        content: FileContent::Text(text.into()),
-    });
-    for _ in 0..4 {
-        app.update();
-    }
+    give_file(app, name, FileContent::Text(text.into()), text.len() as u64);
 }
 
 /// The first round (categories) played: every card into the first zone, checked; exported.

@@ -4,32 +4,19 @@
 
 use bevy::prelude::*;
 use fresque::content::catalog::DeckCatalog;
-use fresque::content::custom::{self, DeckFileReceived, DeckFileReport, FileContent, FileOutcome};
+use fresque::content::custom::{self, DeckFileReport, FileContent, FileOutcome};
 use fresque::screens::flow::Screen;
 use fresque::ui_action::UiAction;
 
-use crate::app::{controls, game_with_decks, screen, send, texts, update_until};
+use crate::app::{controls, game_with_decks, screen, send, texts, until_decks_loaded};
 
 fn to_deck_list(app: &mut App) {
-    update_until(app, "the title screen", |w| screen(w) == Screen::Title);
-    update_until(app, "the decks loaded", |w| {
-        let c = w.resource::<DeckCatalog>();
-        c.is_settled() && !c.entries.is_empty()
-    });
+    until_decks_loaded(app);
     send(app, UiAction::OpenDecks);
     assert_eq!(screen(app.world()), Screen::Decks);
 }
 
-fn give(app: &mut App, name: &str, content: FileContent, size: u64) {
-    app.world_mut().write_message(DeckFileReceived {
-        name: name.into(),
-        size,
-        content,
-    });
-    for _ in 0..4 {
-        app.update();
-    }
-}
+use crate::app::give_file as give;
 
 fn text_of(fixture: &str) -> String {
     std::fs::read_to_string(crate::fixture(fixture)).unwrap()

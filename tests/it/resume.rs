@@ -8,19 +8,15 @@ use fresque::content::catalog::DeckCatalog;
 use fresque::resume::{STORE_KEY, SavedGames};
 use fresque::rules::{Action, Pos};
 use fresque::screens::flow::Screen;
-use fresque::session::{PlayerAction, Session};
+use fresque::session::Session;
 use fresque::ui_action::UiAction;
 use fresque::web::storage;
 
-use crate::app::{controls, game_with_decks, screen, send, texts, update_until};
+use crate::app::{controls, game_with_decks, play, screen, send, texts, until_decks_loaded};
 
 fn started(name: &str) -> App {
     let mut app = game_with_decks(name, &["kinds.fr.ron"]);
-    update_until(&mut app, "the title screen", |w| screen(w) == Screen::Title);
-    update_until(&mut app, "the decks loaded", |w| {
-        let c = w.resource::<DeckCatalog>();
-        c.is_settled() && !c.entries.is_empty()
-    });
+    until_decks_loaded(&mut app);
     app
 }
 
@@ -28,13 +24,6 @@ fn file(app: &App) -> String {
     app.world().resource::<DeckCatalog>().entries[0]
         .file
         .clone()
-}
-
-fn play(app: &mut App, action: Action) {
-    app.world_mut().write_message(PlayerAction(action));
-    for _ in 0..3 {
-        app.update();
-    }
 }
 
 /// Round 1 played and checked, round 2 opened and two cards placed: the whole game as text.

@@ -3,18 +3,15 @@
 
 use fresque::content::catalog::DeckCatalog;
 use fresque::rules::{Action, Pos};
-use fresque::screens::flow::Screen;
-use fresque::session::{PlayerAction, Session};
+use fresque::session::Session;
 use fresque::ui_action::UiAction;
 
-use crate::app::{controls, game_with_decks, screen, send, update_until};
+use crate::app::{controls, game_with_decks, play, send, until_decks_loaded};
 
 #[test]
 fn undo_and_redo_buttons_follow_the_moves() {
     let mut app = game_with_decks("undo", &["kinds.fr.ron"]);
-    update_until(&mut app, "the decks loaded", |w| {
-        screen(w) == Screen::Title && w.resource::<DeckCatalog>().is_settled()
-    });
+    until_decks_loaded(&mut app);
     send(&mut app, UiAction::OpenDecks);
     let file = app.world().resource::<DeckCatalog>().entries[0]
         .file
@@ -28,14 +25,13 @@ fn undo_and_redo_buttons_follow_the_moves() {
     );
 
     let card = app.world().resource::<Session>().game.hand()[0].clone();
-    app.world_mut()
-        .write_message(PlayerAction(Action::PlaceCard {
+    play(
+        &mut app,
+        Action::PlaceCard {
             card,
             at: Pos::new(0.0, 0.0),
-        }));
-    for _ in 0..3 {
-        app.update();
-    }
+        },
+    );
     let ids = controls(app.world_mut());
     assert!(ids.contains(&"undo".to_owned()) && !ids.contains(&"redo".to_owned()));
 
