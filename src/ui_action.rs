@@ -44,6 +44,10 @@ pub enum UiAction {
     /// Start drawing an arrow from this card: the next card chosen is its end.
     LinkFrom(CardId),
     CancelLink,
+    /// Move this card without dragging it: the next place (or card) chosen on the board is
+    /// where it goes.
+    MoveFrom(CardId),
+    CancelMove,
     /// Put a card from the hand at the centre of the view.
     PlaceFromHand(CardId),
     /// Workshops (see `crate::workshop`).

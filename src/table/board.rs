@@ -12,7 +12,7 @@ use crate::AppSystems;
 use crate::i18n::Key;
 use crate::locale::Lang;
 use crate::rules::{
-    BOARD_HALF_HEIGHT, BOARD_HALF_WIDTH, CARD_HEIGHT, RoundKind, TIMELINE_Y, ZONE_HEADER,
+    BOARD_HALF_HEIGHT, BOARD_HALF_WIDTH, CARD_HEIGHT, Pos, RoundKind, TIMELINE_Y, ZONE_HEADER,
     timeline_extent, zone_rects,
 };
 use crate::screens::Screen;
@@ -198,8 +198,24 @@ fn end_pan(_: On<Pointer<DragEnd>>, mut drag: ResMut<DragState>) {
     *drag = DragState::default();
 }
 
-fn click_board(click: On<Pointer<Click>>, drag: Res<DragState>, mut selection: ResMut<Selection>) {
+fn click_board(
+    click: On<Pointer<Click>>,
+    drag: Res<DragState>,
+    mut selection: ResMut<Selection>,
+    session: Res<Session>,
+    camera: Single<(&Camera, &GlobalTransform), With<MainCamera>>,
+    mut actions: MessageWriter<crate::session::PlayerAction>,
+) {
     if click.button != PointerButton::Primary || drag.was_dragged(click.event_target()) {
+        return;
+    }
+    // Moving without dragging: the place chosen is where the card goes, as if dropped there.
+    if let Some(card) = selection.moving.take() {
+        if let Some(at) = super::cards::pointer_world(&camera, click.pointer_location.position) {
+            let action = session.game.drop_action(&card, Pos::new(at.x, at.y));
+            actions.write(crate::session::PlayerAction(action));
+        }
+        selection.card = Some(card);
         return;
     }
     selection.card = None;

@@ -399,12 +399,26 @@ fn click_card(
     drag: Res<DragState>,
     mut selection: ResMut<Selection>,
     mut actions: MessageWriter<PlayerAction>,
+    session: Res<Session>,
+    camera: Single<(&Camera, &GlobalTransform), With<MainCamera>>,
 ) {
     let target = click.event_target();
     let Ok(BoardCard(id)) = cards.get(target) else {
         return;
     };
     if click.button != PointerButton::Primary || drag.was_dragged(target) {
+        return;
+    }
+    // Moving without dragging: a card chosen as the destination is where the card goes (in
+    // a matching round, beside it as its pair), as if dropped there.
+    if let Some(moving) = selection.moving.take() {
+        if &moving != id
+            && let Some(at) = pointer_world(&camera, click.pointer_location.position)
+        {
+            let action = session.game.drop_action(&moving, Pos::new(at.x, at.y));
+            actions.write(PlayerAction(action));
+        }
+        selection.card = Some(moving);
         return;
     }
     match selection.linking_from.clone() {
@@ -444,7 +458,10 @@ fn drop_on_card(
     }
 }
 
-fn pointer_world(camera: &(&Camera, &GlobalTransform), viewport_pos: Vec2) -> Option<Vec2> {
+pub(super) fn pointer_world(
+    camera: &(&Camera, &GlobalTransform),
+    viewport_pos: Vec2,
+) -> Option<Vec2> {
     camera.0.viewport_to_world_2d(camera.1, viewport_pos).ok()
 }
 

@@ -29,6 +29,9 @@ pub struct Selection {
     pub link: Option<Link>,
     /// Drawing an arrow by choosing two cards: its start.
     pub linking_from: Option<CardId>,
+    /// Moving a card without dragging it: the card, whose destination is the next place (or
+    /// card) chosen on the board.
+    pub moving: Option<CardId>,
 }
 
 /// The entity being dragged, and how far it has moved (logical px).

@@ -219,6 +219,8 @@ keys! {
     DeckFileErrors,
     SavedDecksUnreadable,
     ExportBoard,
+    MoveFrom,
+    MovePick,
     Undo,
     Redo,
     Undone,

@@ -58,8 +58,16 @@ fn play_actions(
                 selection.card = None;
                 selection.link = None;
             }
-            UiAction::LinkFrom(card) => selection.linking_from = Some(card.clone()),
+            UiAction::LinkFrom(card) => {
+                selection.linking_from = Some(card.clone());
+                selection.moving = None;
+            }
             UiAction::CancelLink => selection.linking_from = None,
+            UiAction::MoveFrom(card) => {
+                selection.moving = Some(card.clone());
+                selection.linking_from = None;
+            }
+            UiAction::CancelMove => selection.moving = None,
             _ => {}
         }
     }

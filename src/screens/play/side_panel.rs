@@ -119,6 +119,28 @@ fn rebuild_side_panel(
         ));
     }
 
+    if let Some(card) = &selection.moving {
+        let title = game
+            .deck()
+            .card(card)
+            .map_or(String::new(), |c| c.title.clone());
+        commands.spawn((
+            widget::panel_with_edge(Node::default(), palette::CARD_SELECTED),
+            ChildOf(panel),
+            children![
+                widget::heading(&fonts, title, 16.0),
+                widget::text(&fonts, lang.t(Key::MovePick), 15.0, palette::INK),
+                widget::button(
+                    &fonts,
+                    lang.t(Key::Cancel),
+                    UiAction::CancelMove,
+                    "cancel-move",
+                    ButtonColors::QUIET,
+                ),
+            ],
+        ));
+    }
+
     if let (Some(link), Some(report)) = (&selection.link, game.report())
         && let Some(verdict) = report.verdict(link)
     {
@@ -195,6 +217,16 @@ fn rebuild_side_panel(
         if selection.card.as_ref() == Some(&card.id) {
             let on_board = game.board().is_placed(&card.id);
             if on_board && !checked {
+                commands.spawn((
+                    widget::button(
+                        &fonts,
+                        lang.t(Key::MoveFrom),
+                        UiAction::MoveFrom(card.id.clone()),
+                        "move-card",
+                        ButtonColors::QUIET,
+                    ),
+                    ChildOf(panel),
+                ));
                 commands.spawn((
                     widget::button(
                         &fonts,
