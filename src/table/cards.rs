@@ -399,8 +399,9 @@ fn click_card(
     drag: Res<DragState>,
     mut selection: ResMut<Selection>,
     mut actions: MessageWriter<PlayerAction>,
-    session: Res<Session>,
-    camera: Single<(&Camera, &GlobalTransform), With<MainCamera>>,
+    // A global observer: it also sees clicks on other screens, where there is no session.
+    session: Option<Res<Session>>,
+    camera: Query<(&Camera, &GlobalTransform), With<MainCamera>>,
 ) {
     let target = click.event_target();
     let Ok(BoardCard(id)) = cards.get(target) else {
@@ -413,6 +414,7 @@ fn click_card(
     // a matching round, beside it as its pair), as if dropped there.
     if let Some(moving) = selection.moving.take() {
         if &moving != id
+            && let (Some(session), Ok(camera)) = (session, camera.single())
             && let Some(at) = pointer_world(&camera, click.pointer_location.position)
         {
             let action = session.game.drop_action(&moving, Pos::new(at.x, at.y));
