@@ -72,6 +72,21 @@ test('a deck file of ones own: added, played, kept; bad files explained', async 
   assert.equal(state.decks.length, shipped + 1);
   await screenshot(page, '62-own-deck-too-large');
 
+  // An empty file, a deck of a newer format, a deck in a language the interface lacks: each
+  // gets its message on screen, and nothing is added.
+  await give(page, 'vide.ron', Buffer.alloc(0));
+  state = await waitState(page, (s) => s.deck_file?.outcome === 'invalid' && s.deck_file.name === 'vide.ron', 'empty refused');
+  assert.match(state.deck_file.errors[0], /^vide\.ron:\d+:\d+: error: /);
+  const kinds = readFileSync(join(FIXTURES, 'kinds.fr.ron'), 'utf8');
+  await give(page, 'futur.ron', Buffer.from(kinds.replace('Deck(', 'Deck(\n    format: 2,')));
+  state = await waitState(page, (s) => s.deck_file?.outcome === 'invalid' && s.deck_file.name === 'futur.ron', 'newer format refused');
+  assert.ok(state.deck_file.errors.some((e) => /deck format 1, the file says 2/.test(e)), state.deck_file.errors.join('\n'));
+  await give(page, 'deutsch.ron', Buffer.from(kinds.replace('language: "fr"', 'language: "de"')));
+  state = await waitState(page, (s) => s.deck_file?.outcome === 'no-interface' && s.controls.some((c) => c.id === 'deck-file-report'), 'a language the interface lacks');
+  assert.equal(state.deck_file.name, 'deutsch.ron');
+  assert.equal(state.decks.length, shipped + 1, 'nothing added');
+  await screenshot(page, '63-own-deck-no-interface');
+
   // Removing it forgets it.
   await clickControl(page, state, 'remove:trois-manches');
   state = await waitState(page, (s) => !s.controls.some((c) => c.id === 'deck-own:trois-manches'), 'the deck removed');
