@@ -9,7 +9,8 @@
 // - fetch, same-origin GETs of the site's own files only (never /api/, /ws, other hosts):
 //   * a file asked with ?v=<its SHA-256> (the page asks the wasm and fresque.js so, with the
 //     hashes of the build-info.json it got) comes from the cache when the cache holds exactly
-//     that content: a cached visit downloads no wasm;
+//     that content (a cached visit downloads no wasm); a ?v= of another build goes to the
+//     network only;
 //   * anything else (the page, build-info.json, decks, fonts, PDFs, the guide) goes to the
 //     network first and falls back to the cache when the network fails. So an online visitor
 //     always gets the server's current page and build-info.json, hence the current wasm: a new
@@ -17,8 +18,9 @@
 //
 // skipWaiting + clients.claim: the new build's worker takes over as soon as it has its files,
 // which is safe because the only files served cache-first are the ones whose hash the page
-// asked for; a page of the previous build still open gets its lazily loaded files (decks, the
-// board picture's script) from the network as it would without a worker.
+// asked for. A page of the previous build still open (another tab) has its wasm and decks
+// already; what it loads later (the board picture's script, a PDF) comes from the network as
+// without a worker, or offline from the new build's cache.
 'use strict';
 
 const PRECACHE = /* PRECACHE */ { build: 'dev', files: {} } /* /PRECACHE */;
@@ -30,7 +32,12 @@ const HASH_HEADER = 'X-Fresque-Sha256';
 /** The site file a URL names ('index.html' for the scope's folder), or null if none. */
 function siteFile(url) {
   if (url.origin !== SCOPE.origin || !url.pathname.startsWith(SCOPE.pathname)) return null;
-  let path = decodeURIComponent(url.pathname.slice(SCOPE.pathname.length));
+  let path;
+  try {
+    path = decodeURIComponent(url.pathname.slice(SCOPE.pathname.length));
+  } catch {
+    return null;
+  }
   if (path === '' || path.endsWith('/')) path += 'index.html';
   return Object.hasOwn(PRECACHE.files, path) ? path : null;
 }
@@ -128,9 +135,11 @@ self.addEventListener('fetch', (event) => {
   const path = siteFile(url);
   if (path === null) return; // another host, /api/…, /ws, anything not of the site: untouched
   const v = url.searchParams.get('v');
-  if (v !== null && v === PRECACHE.files[path]) {
-    event.respondWith(cacheFirst(request, path));
-  } else {
+  if (v === null) {
     event.respondWith(networkFirst(request, path));
+  } else if (v === PRECACHE.files[path]) {
+    event.respondWith(cacheFirst(request, path));
   }
+  // Else the page is of another build (newer, from the network): network only, never this
+  // build's copy.
 });

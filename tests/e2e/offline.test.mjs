@@ -62,6 +62,11 @@ test('after one visit, the game starts and plays with no network', async () => {
     const r = fromWorker(file);
     assert.ok(r && r.sw && r.status === 200, `${file} answered by the service worker offline: ${JSON.stringify(r)}`);
   }
+  // What the page loads later: the printable cards, the guide, the board picture's script.
+  const later = await page.evaluate(() => Promise.all(
+    ['print/loi.fr.pdf', 'guide/fr.html', 'board-png.js'].map((f) => fetch(f).then((r) => `${f} ${r.status}`, (e) => `${f} ${e}`)),
+  ));
+  assert.deepEqual(later, ['print/loi.fr.pdf 200', 'guide/fr.html 200', 'board-png.js 200']);
   // Workshops need the server: offline, the page says so instead of failing.
   await page.waitForFunction(() => document.body.dataset.workshops === 'no', null, { timeout: 10_000 });
 
