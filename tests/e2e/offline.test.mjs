@@ -78,6 +78,15 @@ test('after one visit, the game starts and plays with no network', async () => {
   state = await dropFromHand(page, state, card, { x: area.x + area.w * 0.3, y: area.y + area.h * 0.4 });
   assert.ok(!state.hand.includes(card), 'the card left the hand');
   await screenshot(page, 'offline-play');
+
+  // A workshop's join link, offline: the page starts and the game does not stop.
+  await page.goto(new URL('?room=K7M-4QX', BASE_URL).toString());
+  await waitReady(page);
+  state = await waitState(page, (s) => s.screen !== 'title', 'the join screen');
+  await page.click('#join-submit');
+  await page.waitForTimeout(3000);
+  assert.equal(await page.evaluate(() => document.body.dataset.appState), 'ready');
+  await screenshot(page, 'offline-join-link');
   assert.deepEqual(log.pageErrors, []);
   await context.close();
 });
