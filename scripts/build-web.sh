@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the static web site of the game into a folder (default: dist/) that any static web
-# server can host: index.html, fresque.js, fresque_bg.wasm, assets/ and build-info.json, plus
+# server can host: index.html, fresque.js, fresque_bg.wasm, assets/, build-info.json and sw.js
+# (the service worker that lets the game play offline after one visit), plus
 # .gz copies for servers that send precompressed files, and print/ (a PDF of each deck's cards).
 #
 #   bash scripts/build-web.sh                 # optimised build (web-release profile + wasm-opt)
@@ -62,9 +63,39 @@ if [ "$bin" = fresque ]; then
   cargo run --locked --quiet -p fresque-print --bin deck-print -- assets/decks/*.*.ron --out-dir "$out/print"
 fi
 wasm_bytes=$(stat -c %s "$out/fresque_bg.wasm")
+# files: the SHA-256 of the wasm and of fresque.js; the page asks them with ?v=<hash>, which the
+# service worker answers from its cache when it holds exactly that content.
+wasm_sha=$(sha256sum "$out/fresque_bg.wasm" | cut -d' ' -f1)
+js_sha=$(sha256sum "$out/fresque.js" | cut -d' ' -f1)
 cat > "$out/build-info.json" <<JSON
-{"bin": "$bin", "profile": "$profile", "wasm_bytes": $wasm_bytes, "commit": "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"}
+{"bin": "$bin", "profile": "$profile", "wasm_bytes": $wasm_bytes, "commit": "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)", "files": {"fresque_bg.wasm": "$wasm_sha", "fresque.js": "$js_sha"}}
 JSON
+# The service worker (play offline after one visit): web/sw.js with the list of every file of
+# this build and its SHA-256; the build's id is a hash of that list, so any changed file makes a
+# new sw.js, which browsers install on their next visit.
+node -e '
+const fs = require("fs"), path = require("path"), crypto = require("crypto");
+const [out, template] = process.argv.slice(1);
+const files = {};
+const walk = (dir) => {
+  for (const e of fs.readdirSync(path.join(out, dir), { withFileTypes: true })) {
+    const rel = dir ? `${dir}/${e.name}` : e.name;
+    if (e.isDirectory()) walk(rel);
+    else if (!/\.(gz|br)$/.test(rel) && rel !== "sw.js") {
+      files[rel] = crypto.createHash("sha256").update(fs.readFileSync(path.join(out, rel))).digest("hex");
+    }
+  }
+};
+walk("");
+const sorted = Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1)));
+const build = crypto.createHash("sha256").update(JSON.stringify(sorted)).digest("hex").slice(0, 16);
+const precache = JSON.stringify({ build, files: sorted }, null, 1);
+const src = fs.readFileSync(template, "utf8");
+const marker = /\/\* PRECACHE \*\/[^]*?\/\* \/PRECACHE \*\//;
+if (!marker.test(src)) throw new Error("web/sw.js: no /* PRECACHE */ marker");
+fs.writeFileSync(path.join(out, "sw.js"), src.replace(marker, () => `/* PRECACHE */ ${precache} /* /PRECACHE */`));
+console.log(`[build-web] sw.js: build ${build}, ${Object.keys(sorted).length} files`);
+' "$out" web/sw.js
 # Precompressed copies for servers that can send them (scripts/serve.py does).
 find "$out" -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.html' -o -name '*.ron' -o -name '*.ttf' -o -name '*.json' \) \
   -exec gzip -9 -k -f {} \;

@@ -14,6 +14,8 @@ cp tests/fixtures/decks/wrong-type.ron "$to/assets/decks/broken.fr.ron"
 cp tests/fixtures/decks/kinds.fr.ron "$to/assets/decks/kinds.fr.ron"
 cp tests/fixtures/decks/grande-fresque.fr.ron "$to/assets/decks/grande-fresque.fr.ron"
 rm -f "$to/assets/decks/"*.gz "$to/assets/decks/"*.br
+# Not a build: no service worker (its file list would not match the edited manifest).
+rm -f "$to/sw.js" "$to/sw.js.gz"
 python3 - "$to/assets/decks/manifest.ron" <<'PY'
 import sys
 p = sys.argv[1]

@@ -6,6 +6,7 @@ usage: serve.py [DIR] [--port N]   (port 0 or a busy port: the next free one is 
 Prints "Serving DIR at http://127.0.0.1:PORT/" once listening.
 """
 import argparse
+import email.utils
 import functools
 import http.server
 import os
@@ -40,8 +41,23 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             f = open(path + suffix, "rb")
         except OSError:
             return super().send_head()
+        # A browser (or the service worker's install) revalidating its copy gets a 304, as
+        # for the uncompressed files.
+        mtime = int(os.stat(path).st_mtime)
+        since = self.headers.get("If-Modified-Since")
+        if since and "If-None-Match" not in self.headers:
+            try:
+                if mtime <= email.utils.parsedate_to_datetime(since).timestamp():
+                    f.close()
+                    self.send_response(304)
+                    self.send_header("Vary", "Accept-Encoding")
+                    self.end_headers()
+                    return None
+            except (TypeError, ValueError, IndexError, OverflowError):
+                pass
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Last-Modified", self.date_time_string(mtime))
         self.send_header("Content-Encoding", encoding)
         self.send_header("Content-Length", str(os.fstat(f.fileno()).st_size))
         self.send_header("Cache-Control", "no-cache")

@@ -66,7 +66,7 @@ if $web; then
   url=$(grep -o 'http://[^ ]*' "$CARGO_TARGET_DIR/serve.log")
   broken_url=$(grep -o 'http://[^ ]*' "$CARGO_TARGET_DIR/serve-broken.log")
   echo "serving $url (game and workshops) and $broken_url (static)"
-  BASE_URL="$url" FIXTURES_URL="$broken_url" node --test --test-concurrency=1 tests/e2e/
+  BASE_URL="$url" FIXTURES_URL="$broken_url" SITE_DIR="$out" node --test --test-concurrency=1 tests/e2e/
   echo "screenshots: tests/e2e/out/"
 fi
 

@@ -70,7 +70,24 @@ pub fn app(hub: Arc<Hub>, site: PathBuf, allowed_origins: Vec<String>) -> Router
         .route("/ws", get(upgrade))
         .route("/api/info", get(info))
         .fallback_service(files)
+        .layer(axum::middleware::map_response(revalidate))
         .with_state(state)
+}
+
+/// The site's files keep their names from one build to the next (`fresque_bg.wasm`, `sw.js`,
+/// the decks): browsers must ask before reusing a copy (a cheap 304 when it has not changed),
+/// else a heuristic freshness could mix the page of one build with the wasm of another. The
+/// service worker (`sw.js`) keeps the copies that play offline.
+async fn revalidate(mut response: Response) -> Response {
+    if !response.headers().contains_key(header::CACHE_CONTROL)
+        && response.status() != StatusCode::SWITCHING_PROTOCOLS
+    {
+        response.headers_mut().insert(
+            header::CACHE_CONTROL,
+            header::HeaderValue::from_static("no-cache"),
+        );
+    }
+    response
 }
 
 /// Tells the page that workshops are available here (a static host answers 404).

@@ -29,6 +29,11 @@ fn site() -> PathBuf {
     let dir = std::env::temp_dir().join(format!("fresque-site-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("index.html"), "<!doctype html><title>test</title>").unwrap();
+    std::fs::write(
+        dir.join("sw.js"),
+        "self.addEventListener('fetch', () => {});",
+    )
+    .unwrap();
     dir
 }
 
@@ -834,6 +839,26 @@ async fn websockets_from_another_site_are_refused_and_the_site_is_served() {
     );
     let info = http_get(s.addr, "/api/info").await;
     assert!(info.contains(r#""workshops":true"#), "{info}");
+    assert!(
+        info.to_ascii_lowercase()
+            .contains("cache-control: no-store"),
+        "{info}"
+    );
+    // The service worker: a JavaScript type, and revalidated like every file of the site (the
+    // names stay the same from one build to the next).
+    let worker = http_get(s.addr, "/sw.js").await.to_ascii_lowercase();
+    assert!(worker.contains("200 ok"), "{worker}");
+    assert!(
+        worker.contains("content-type: text/javascript")
+            || worker.contains("content-type: application/javascript"),
+        "{worker}"
+    );
+    assert!(worker.contains("cache-control: no-cache"), "{worker}");
+    assert!(
+        body.to_ascii_lowercase()
+            .contains("cache-control: no-cache"),
+        "{body}"
+    );
 }
 
 /// A minimal HTTP/1.1 GET on loopback.
