@@ -185,7 +185,12 @@ fn pan(
     motion: On<Pointer<Drag>>,
     mut drag: ResMut<DragState>,
     mut camera: Single<(&mut Transform, &Projection), With<MainCamera>>,
+    pinch: Res<super::touch::Pinch>,
 ) {
+    // Two fingers pan (and zoom) together, see `super::touch`.
+    if pinch.active() {
+        return;
+    }
     drag.distance = motion.distance.length();
     let (transform, projection) = &mut *camera;
     let scale = scale_of(projection);

@@ -334,11 +334,16 @@ fn start_card_drag(
     mut cards: Query<&mut Transform, With<BoardCard>>,
     session: Option<Res<Session>>,
     mut drag: ResMut<DragState>,
+    pinch: Res<super::touch::Pinch>,
 ) {
     let Ok(mut transform) = cards.get_mut(press.event_target()) else {
         return;
     };
-    if press.button != PointerButton::Primary || !session.is_some_and(|s| is_playing(&s)) {
+    // A finger of a two-finger pinch does not pick up the card under it.
+    if press.button != PointerButton::Primary
+        || !session.is_some_and(|s| is_playing(&s))
+        || pinch.active()
+    {
         return;
     }
     *drag = DragState {
@@ -473,12 +478,16 @@ fn start_link_drag(
     session: Option<Res<Session>>,
     camera: Single<(&Camera, &GlobalTransform), With<MainCamera>>,
     mut link_drag: ResMut<LinkDrag>,
+    pinch: Res<super::touch::Pinch>,
 ) {
     let Ok(LinkHandle(card)) = handles.get(press.event_target()) else {
         return;
     };
     press.propagate(false);
-    if press.button != PointerButton::Primary || !session.is_some_and(|s| is_playing(&s)) {
+    if press.button != PointerButton::Primary
+        || !session.is_some_and(|s| is_playing(&s))
+        || pinch.active()
+    {
         return;
     }
     *link_drag = LinkDrag {

@@ -6,6 +6,7 @@ pub mod board;
 pub mod camera;
 pub mod cards;
 pub mod links;
+pub mod touch;
 pub mod tray;
 
 use bevy::prelude::*;
@@ -70,6 +71,7 @@ pub(super) fn plugin(app: &mut App) {
             cards::plugin,
             links::plugin,
             tray::plugin,
+            touch::plugin,
         ));
 }
 

@@ -43,6 +43,11 @@ fn some_play(app: &mut App) -> String {
     }
     play(app, Action::Check);
     play(app, Action::GoToRound(1));
+    assert!(
+        controls(app.world_mut()).contains(&"start".to_owned()),
+        "a new round shows its instructions, moves made or not"
+    );
+    send(app, UiAction::CloseIntro);
     let hand = app.world().resource::<Session>().game.hand();
     for (i, card) in hand.iter().take(2).enumerate() {
         play(

@@ -58,3 +58,69 @@ fn undo_and_redo_buttons_follow_the_moves() {
         1
     );
 }
+
+/// A whole Ctrl+Z (presses and releases) can reach the game in one frame on a slow machine:
+/// the keys are read in order, with the Ctrl held at the Z.
+#[test]
+fn a_whole_shortcut_in_one_frame_still_undoes_then_redoes() {
+    use bevy::input::ButtonState;
+    use bevy::input::keyboard::{Key, KeyboardInput};
+    use bevy::prelude::*;
+
+    let mut app = game_with_decks("undo-keys", &["kinds.fr.ron"]);
+    until_decks_loaded(&mut app);
+    send(&mut app, UiAction::OpenDecks);
+    let file = app.world().resource::<DeckCatalog>().entries[0]
+        .file
+        .clone();
+    send(&mut app, UiAction::StartDeck(file));
+    send(&mut app, UiAction::CloseIntro);
+    let card = app.world().resource::<Session>().game.hand()[0].clone();
+    play(
+        &mut app,
+        Action::PlaceCard {
+            card,
+            at: Pos::new(0.0, 0.0),
+        },
+    );
+    let placed = |app: &App| {
+        app.world()
+            .resource::<Session>()
+            .game
+            .board()
+            .placed()
+            .len()
+    };
+    assert_eq!(placed(&app), 1);
+
+    let shortcut = |app: &mut App, keys: &[KeyCode]| {
+        let event = |key_code: KeyCode, state: ButtonState| KeyboardInput {
+            key_code,
+            logical_key: Key::Unidentified(bevy::input::keyboard::NativeKey::Unidentified),
+            state,
+            text: None,
+            repeat: false,
+            window: Entity::PLACEHOLDER,
+        };
+        for key in keys {
+            app.world_mut()
+                .write_message(event(*key, ButtonState::Pressed));
+        }
+        for key in keys.iter().rev() {
+            app.world_mut()
+                .write_message(event(*key, ButtonState::Released));
+        }
+        for _ in 0..3 {
+            app.update();
+        }
+    };
+    shortcut(&mut app, &[KeyCode::ControlLeft, KeyCode::KeyZ]);
+    assert_eq!(placed(&app), 0, "Ctrl+Z undid the move");
+    shortcut(&mut app, &[KeyCode::KeyZ]);
+    assert_eq!(placed(&app), 0, "Z alone does nothing");
+    shortcut(
+        &mut app,
+        &[KeyCode::ControlLeft, KeyCode::ShiftLeft, KeyCode::KeyZ],
+    );
+    assert_eq!(placed(&app), 1, "Ctrl+Shift+Z redid it");
+}

@@ -22,7 +22,7 @@ struct IntroOverlay;
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         OnEnter(Screen::Play),
-        spawn_intro.after(crate::screens::flow::EnterPlay),
+        intro_on_enter.after(crate::screens::flow::EnterPlay),
     )
     .add_systems(
         Update,
@@ -67,6 +67,15 @@ fn intro_for_new_round(
     }
 }
 
+/// Opening the play screen shows the round's instructions, except over a board opened checked
+/// (an exported board opened again: it is looked at, not started) or a game resumed after a
+/// reload (it goes on where it was).
+fn intro_on_enter(commands: Commands, session: Res<Session>, fonts: Res<UiFonts>, lang: Res<Lang>) {
+    if session.game.report().is_none() && session.log.is_empty() {
+        spawn_intro(commands, session, fonts, lang);
+    }
+}
+
 fn spawn_intro(
     mut commands: Commands,
     session: Res<Session>,
@@ -81,11 +90,6 @@ fn spawn_intro(
             ("total", &session.game.round_count()),
         ],
     );
-    // A board opened checked (an exported board opened again) is looked at, not started; a
-    // game resumed after a reload goes on where it was.
-    if session.game.report().is_some() || !session.log.is_empty() {
-        return;
-    }
     commands.spawn((
         Name::new("Round instructions"),
         IntroOverlay,

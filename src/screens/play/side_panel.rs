@@ -48,11 +48,21 @@ fn rebuild_side_panel(
     {
         return;
     }
-    // Rebuild only when what the panel shows changes (not for every move on the board).
+    // Rebuild only when what the panel shows changes (not for every move on the board). The
+    // card under the pointer counts only when it is shown: rebuilding the panel as the pointer
+    // leaves a chosen card for the panel's buttons would swap a button under the press.
     let game = &session.game;
+    let previewed = selection
+        .hovered
+        .as_ref()
+        .filter(|_| selection.card.is_none() && game.report().is_none());
     let key = format!(
-        "{:?}|{}|{}|{:?}|{}|{}|{:?}|{:?}",
-        *selection,
+        "{:?}|{:?}|{:?}|{:?}|{:?}|{}|{}|{:?}|{}|{}|{:?}|{:?}",
+        selection.card,
+        previewed,
+        selection.link,
+        selection.linking_from,
+        selection.moving,
         game.round_index(),
         game.checks(),
         std::mem::discriminant(game.phase()),

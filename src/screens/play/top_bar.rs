@@ -108,14 +108,30 @@ fn rebuild_top_bar(
                 (
                     Node {
                         flex_grow: 1.0,
+                        flex_shrink: 1.0,
+                        // Below the texts' width: they are cut rather than pushing the buttons.
+                        min_width: px(0),
                         flex_direction: FlexDirection::Column,
                         overflow: Overflow::clip(),
                         ..default()
                     },
                     Pickable::IGNORE,
+                    // One line each, cut at the buttons: on a tablet (1024 px) the round's
+                    // title is long and the buttons are many.
                     children![
-                        widget::text(&fonts, game.deck().title.clone(), 13.0, palette::INK_SOFT),
-                        widget::heading(&fonts, label, 18.0),
+                        (
+                            widget::text(
+                                &fonts,
+                                game.deck().title.clone(),
+                                13.0,
+                                palette::INK_SOFT
+                            ),
+                            TextLayout::new(Justify::Left, LineBreak::NoWrap),
+                        ),
+                        (
+                            widget::heading(&fonts, label, 18.0),
+                            TextLayout::new(Justify::Left, LineBreak::NoWrap)
+                        ),
                     ],
                 ),
                 check,
