@@ -149,6 +149,9 @@ struct PageState {
     summary: Option<SummaryOut>,
     /// Whether an arrow is being pulled from a card's handle.
     pending_arrow: bool,
+    /// The card chosen (shown in the side panel), and the one being moved without dragging.
+    selected: Option<String>,
+    moving: Option<String>,
     workshop: Option<super::workshop_state::WorkshopOut>,
     join: Option<super::workshop_state::JoinOut>,
     notice: Option<String>,
@@ -187,6 +190,7 @@ pub(super) fn publish_state(
     handles: Query<&GlobalTransform, With<LinkHandle>>,
     camera: Single<(&Camera, &GlobalTransform), With<MainCamera>>,
     link_drag: Res<crate::table::links::LinkDrag>,
+    selection: Res<crate::table::Selection>,
     workshop: (
         Option<Res<crate::workshop::Workshop>>,
         Res<crate::workshop::link::Link>,
@@ -397,6 +401,8 @@ pub(super) fn publish_state(
         timeline,
         summary,
         pending_arrow: link_drag.from.is_some(),
+        selected: selection.card.as_ref().map(ToString::to_string),
+        moving: selection.moving.as_ref().map(ToString::to_string),
         workshop: workshop
             .as_deref()
             .map(|w| super::workshop_state::workshop_out(w, &link, &holders)),

@@ -18,7 +18,7 @@ async function placeAndChoose(page, state, card) {
   await clickControl(page, state, `hand:${card}`);
   state = await waitState(page, (s) => s.board.some((b) => b.id === card), `${card} on the board`);
   await clickAt(page, ...Object.values(center(state.board.find((b) => b.id === card).rect)));
-  return waitState(page, (s) => s.controls.some((c) => c.id === 'move-card'), `${card} chosen`);
+  return waitState(page, (s) => s.selected === card && s.controls.some((c) => c.id === 'move-card'), `${card} chosen`);
 }
 
 test('a categories round and a pair, with clicks only', async () => {
@@ -30,7 +30,7 @@ test('a categories round and a pair, with clicks only', async () => {
   for (const [i, card] of state.hand.slice(0, 3).entries()) {
     state = await placeAndChoose(page, state, card);
     await clickControl(page, state, 'move-card');
-    state = await waitState(page, (s) => s.controls.some((c) => c.id === 'cancel-move'), 'choose where');
+    state = await waitState(page, (s) => s.moving === card && s.controls.some((c) => c.id === 'cancel-move'), 'choose where');
     const zone = state.zones.find((z) => z.id === zones[i % zones.length]).rect;
     const a = boardArea(page);
     const target = { x: zone.x + zone.w / 2, y: Math.min(zone.y + zone.h * 0.6, a.y + a.h - 100) };
@@ -57,13 +57,13 @@ test('a pair made with clicks only', async () => {
   // The first card to the left of the board.
   state = await placeAndChoose(page, state, first);
   await clickControl(page, state, 'move-card');
-  state = await waitState(page, (s) => s.controls.some((c) => c.id === 'cancel-move'), 'choose where');
+  state = await waitState(page, (s) => s.moving === first && s.controls.some((c) => c.id === 'cancel-move'), 'choose where');
   await clickAt(page, a.x + a.w * 0.2, a.y + a.h * 0.4);
   state = await waitState(page, (s) => center(s.board.find((b) => b.id === first).rect).x < a.x + a.w * 0.35, 'the first card moved');
   // The second one onto the first: a pair.
   state = await placeAndChoose(page, state, second);
   await clickControl(page, state, 'move-card');
-  state = await waitState(page, (s) => s.controls.some((c) => c.id === 'cancel-move'), 'choose where');
+  state = await waitState(page, (s) => s.moving === second && s.controls.some((c) => c.id === 'cancel-move'), 'choose where');
   await clickAt(page, ...Object.values(center(state.board.find((b) => b.id === first).rect)));
   state = await waitState(page, (s) => s.links.length === 1, 'a pair line');
   assert.deepEqual([state.links[0].from, state.links[0].to], [first, second]);
