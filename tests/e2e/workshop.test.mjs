@@ -47,11 +47,22 @@ test('a facilitator and three players play a paced links round to a shared debri
   let fs = await waitState(f, (s) => s.screen === 'title' && s.workshops === 'yes', 'the title screen with workshops');
   await clickControl(f, fs, 'workshop-host');
   fs = await waitState(f, (s) => s.screen === 'host' && s.controls.some((c) => c.id === 'host-deck:loi'), 'the host screen');
-  await clickControl(f, fs, 'host-deck:loi');
+  // The host screen is built again after each choice: a click that lands while it is rebuilt
+  // (press on the old button, release on the new one) is lost, so each click is tried again once.
+  const clickUntil = async (state, id, done, what) => {
+    for (let attempt = 0; ; attempt += 1) {
+      await clickControl(f, state, id);
+      try {
+        return await waitState(f, done, what, 8_000);
+      } catch (e) {
+        if (attempt > 0) throw e;
+        state = await waitState(f, (s) => s.controls.some((c) => c.id === id), id);
+      }
+    }
+  };
+  fs = await clickUntil(fs, 'host-deck:loi', (s) => s.host?.[0] === 'loi.fr.ron', 'the deck chosen');
   for (const n of [3, 2]) {
-    fs = await waitState(f, (s) => s.controls.some((c) => c.id === 'host-tables-minus'), 'the tables button');
-    await clickControl(f, fs, 'host-tables-minus');
-    fs = await waitState(f, (s) => s.host?.[1] === n, `${n} tables`);
+    fs = await clickUntil(fs, 'host-tables-minus', (s) => s.host?.[1] === n, `${n} tables`);
   }
   assert.equal(fs.host[0], 'loi.fr.ron');
   await clickControl(f, fs, 'host-create');
