@@ -60,6 +60,9 @@ test('a reload mid-round resumes the same game; a damaged save is ignored with a
   const moved = { x: a.x + a.w * 0.75, y: a.y + a.h * 0.7 };
   await drag(page, center(third.rect), moved);
   state = await waitState(page, (s) => Math.abs(center(s.board.find((b) => b.id === cards[2]).rect).x - moved.x) < 30, 'the card moved');
+  // The card follows the pointer before the drop is applied: wait until the move is kept.
+  await page.waitForFunction(() => (localStorage.getItem('fresque.saved-games') || '').includes('MoveCard'), null, { timeout: 10_000 });
+  state = await waitState(page, () => true, 'the state after the move');
   const playing = game(state);
   await page.reload();
   await waitReady(page);
