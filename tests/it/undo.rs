@@ -8,9 +8,9 @@ use fresque::ui_action::UiAction;
 
 use crate::app::{controls, game_with_decks, play, send, until_decks_loaded};
 
-#[test]
-fn undo_and_redo_buttons_follow_the_moves() {
-    let mut app = game_with_decks("undo", &["kinds.fr.ron"]);
+/// The game on the first round's board (instructions closed).
+fn on_the_board(name: &str) -> bevy::prelude::App {
+    let mut app = game_with_decks(name, &["kinds.fr.ron"]);
     until_decks_loaded(&mut app);
     send(&mut app, UiAction::OpenDecks);
     let file = app.world().resource::<DeckCatalog>().entries[0]
@@ -18,20 +18,30 @@ fn undo_and_redo_buttons_follow_the_moves() {
         .clone();
     send(&mut app, UiAction::StartDeck(file));
     send(&mut app, UiAction::CloseIntro);
+    app
+}
+
+fn place_first_card(app: &mut bevy::prelude::App) {
+    let card = app.world().resource::<Session>().game.hand()[0].clone();
+    play(
+        app,
+        Action::PlaceCard {
+            card,
+            at: Pos::new(0.0, 0.0),
+        },
+    );
+}
+
+#[test]
+fn undo_and_redo_buttons_follow_the_moves() {
+    let mut app = on_the_board("undo");
     let ids = controls(app.world_mut());
     assert!(
         !ids.iter().any(|id| id == "undo" || id == "redo"),
         "{ids:?}"
     );
 
-    let card = app.world().resource::<Session>().game.hand()[0].clone();
-    play(
-        &mut app,
-        Action::PlaceCard {
-            card,
-            at: Pos::new(0.0, 0.0),
-        },
-    );
+    place_first_card(&mut app);
     let ids = controls(app.world_mut());
     assert!(ids.contains(&"undo".to_owned()) && !ids.contains(&"redo".to_owned()));
 
@@ -67,22 +77,8 @@ fn a_whole_shortcut_in_one_frame_still_undoes_then_redoes() {
     use bevy::input::keyboard::{Key, KeyboardInput};
     use bevy::prelude::*;
 
-    let mut app = game_with_decks("undo-keys", &["kinds.fr.ron"]);
-    until_decks_loaded(&mut app);
-    send(&mut app, UiAction::OpenDecks);
-    let file = app.world().resource::<DeckCatalog>().entries[0]
-        .file
-        .clone();
-    send(&mut app, UiAction::StartDeck(file));
-    send(&mut app, UiAction::CloseIntro);
-    let card = app.world().resource::<Session>().game.hand()[0].clone();
-    play(
-        &mut app,
-        Action::PlaceCard {
-            card,
-            at: Pos::new(0.0, 0.0),
-        },
-    );
+    let mut app = on_the_board("undo-keys");
+    place_first_card(&mut app);
     let placed = |app: &App| {
         app.world()
             .resource::<Session>()
