@@ -16,7 +16,10 @@ fn is_language_code(code: &str) -> bool {
 }
 
 fn main() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/i18n");
+    // Read at run time, not baked in with env!(): one compiled build script serves every
+    // checkout that shares a target folder.
+    let manifest_dir = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let dir = Path::new(&manifest_dir).join("../../assets/i18n");
     println!("cargo::rerun-if-changed={}", dir.display());
     let entries = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("cannot read the interface texts in {}: {e}", dir.display()));
