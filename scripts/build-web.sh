@@ -51,7 +51,7 @@ if [ "$profile" = web-release ]; then
   mv "$out/fresque_bg.opt.wasm" "$out/fresque_bg.wasm"
 fi
 
-cp web/index.html web/board-png.js "$out/"
+cp web/index.html web/board-png.js web/mirror.js "$out/"
 # The facilitator's guide as web pages (guide/fr.html, guide/en.html), linked from the deck screen.
 node scripts/guide-html.mjs "$out"
 mkdir -p "$out/assets"

@@ -73,9 +73,10 @@ if $want_test; then
     log "installing Chromium (Debian package)"
     apt_install chromium
   fi
-  # 5. playwright-core, which drives it (it never downloads a browser).
-  if [ ! -d tests/e2e/node_modules/playwright-core ]; then
-    log "installing playwright-core with npm"
+  # 5. playwright-core, which drives it (it never downloads a browser), and axe-core, the
+  #    accessibility checks run in the page.
+  if [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modules/axe-core ]; then
+    log "installing playwright-core and axe-core with npm"
     (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
   fi
 fi

@@ -13,6 +13,7 @@
 
 pub mod content;
 pub mod locale;
+pub mod mirror;
 pub mod pointer_input;
 pub mod resume;
 pub mod screens;
@@ -120,6 +121,7 @@ impl Plugin for AppPlugin {
             table::plugin,
             web::plugin,
             workshop::plugin,
+            mirror::plugin,
         ));
     }
 }

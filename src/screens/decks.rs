@@ -269,6 +269,7 @@ fn spawn_deck_list(
                 let tile = commands
                     .spawn((
                         Name::new(format!("Deck {}", entry.file)),
+                        crate::mirror::MirrorRole::Group,
                         widget::panel(Node {
                             width: px(370),
                             flex_grow: 1.0,

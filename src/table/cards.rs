@@ -268,8 +268,9 @@ fn style_cards(
     let report = game.report();
     for (BoardCard(id), children) in &cards {
         let placement = report.and_then(|r| r.placement(id));
-        let highlighted =
-            selection.card.as_ref() == Some(id) || selection.linking_from.as_ref() == Some(id);
+        let highlighted = selection.card.as_ref() == Some(id)
+            || selection.linking_from.as_ref() == Some(id)
+            || selection.keyboard.as_ref() == Some(id);
         let (badge, verdict_color) = match placement {
             Some(p) if !game.showing_solution() => {
                 let (label, tone) = placement_style(lang.0, p);

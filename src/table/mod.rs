@@ -33,6 +33,8 @@ pub struct Selection {
     /// Moving a card without dragging it: the card, whose destination is the next place (or
     /// card) chosen on the board.
     pub moving: Option<CardId>,
+    /// The card the keyboard focus is on, in the HTML mirror (ringed like a chosen card).
+    pub keyboard: Option<CardId>,
 }
 
 /// The entity being dragged, and how far it has moved (logical px).

@@ -216,6 +216,8 @@ fn rebuild_tray(
                 Name::new(format!("Hand card {id}")),
                 TrayCard(id.clone()),
                 AutomationId(format!("hand:{id}")),
+                // The mirror's board lists the hand with its own buttons.
+                crate::mirror::MirrorRole::Skip,
                 Node {
                     width: px(MINI_CARD.x),
                     min_width: px(MINI_CARD.x),
@@ -411,20 +413,27 @@ fn hover_tray_card(
 fn place_from_hand(
     mut ui_actions: MessageReader<UiAction>,
     session: Res<Session>,
-    window: Single<&Window>,
-    camera: Single<(&Camera, &GlobalTransform), With<MainCamera>>,
+    window: Option<Single<&Window>>,
+    camera: Option<Single<(&Camera, &GlobalTransform), With<MainCamera>>>,
     mut actions: MessageWriter<PlayerAction>,
 ) {
     for action in ui_actions.read() {
         let UiAction::PlaceFromHand(id) = action else {
             continue;
         };
-        let free_center = Vec2::new(
-            (window.width() - PANEL_WIDTH) / 2.0,
-            (TOP_BAR_HEIGHT + window.height() - TRAY_HEIGHT) / 2.0,
-        );
-        let Ok(center) = camera.0.viewport_to_world_2d(camera.1, free_center) else {
-            continue;
+        // Without a window (headless), the middle of the board.
+        let center = match (&window, &camera) {
+            (Some(window), Some(camera)) => {
+                let free_center = Vec2::new(
+                    (window.width() - PANEL_WIDTH) / 2.0,
+                    (TOP_BAR_HEIGHT + window.height() - TRAY_HEIGHT) / 2.0,
+                );
+                camera
+                    .0
+                    .viewport_to_world_2d(camera.1, free_center)
+                    .unwrap_or(Vec2::ZERO)
+            }
+            _ => Vec2::ZERO,
         };
         // Fan out so that cards placed one after another do not hide each other.
         let n = session.game.board().placed().len() % 6;

@@ -42,6 +42,7 @@ pub fn heading(fonts: &UiFonts, text: impl Into<String>, size: f32) -> impl Bund
         fonts.bold(size),
         TextColor(palette::INK),
         Pickable::IGNORE,
+        crate::mirror::MirrorRole::Heading(2),
     )
 }
 

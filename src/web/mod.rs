@@ -69,6 +69,11 @@ pub fn query_param(name: &str) -> Option<String> {
     page::query_param(name)
 }
 
+/// Publishes the HTML mirror's tree (JSON) for the page to render (see `crate::mirror`).
+pub fn set_mirror_json(json: &str) {
+    page::set_mirror_json(json);
+}
+
 /// Fills a text field of the page.
 pub fn set_input(id: &str, value: &str) {
     page::set_input(id, value);
@@ -101,11 +106,14 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 /// What the page's own controls ask for: the join form (`"join"`, with the code and the first
-/// name as JSON) and a deck file of one's own (`"deck-file"`: its name, size, and its text, or
-/// `binary`, or no text when it is too large to read).
-fn page_requests(
+/// name as JSON), a deck file of one's own (`"deck-file"`: its name, size, and its text, or
+/// `binary`, or no text when it is too large to read), and the HTML mirror (`"mirror"`: a
+/// command as JSON; `"focus"`: the card its focused element is about, or nothing).
+pub(crate) fn page_requests(
     mut actions: MessageWriter<crate::ui_action::UiAction>,
     mut files: MessageWriter<crate::content::custom::DeckFileReceived>,
+    mut mirror: MessageWriter<crate::mirror::MirrorRequest>,
+    mut focus: MessageWriter<crate::mirror::MirrorFocusRequest>,
 ) {
     #[derive(serde::Deserialize)]
     struct JoinForm {
@@ -151,6 +159,16 @@ fn page_requests(
                 }
                 Err(e) => warn!("page: a deck file not understood: {e}"),
             },
+            "mirror" => match serde_json::from_str::<crate::mirror::Command>(&value) {
+                Ok(command) => {
+                    mirror.write(crate::mirror::MirrorRequest(command));
+                }
+                Err(e) => warn!("page: a mirror command not understood: {e}"),
+            },
+            "focus" => {
+                let target = (!value.is_empty()).then(|| value.chars().take(200).collect());
+                focus.write(crate::mirror::MirrorFocusRequest(target));
+            }
             other => warn!("page: unknown request {other}"),
         }
     }

@@ -51,6 +51,12 @@ mod imp {
         }
     }
 
+    pub fn set_mirror_json(json: &str) {
+        if let Some(el) = document().and_then(|d| d.get_element_by_id("fresque-mirror")) {
+            el.set_text_content(Some(json));
+        }
+    }
+
     pub fn announce(text: &str) {
         if let Some(el) = document().and_then(|d| d.get_element_by_id("announcer")) {
             el.set_text_content(Some(text));
@@ -210,6 +216,7 @@ mod imp {
     }
     pub fn set_language(_code: &str, _title: &str) {}
     pub fn set_state_json(_json: &str) {}
+    pub fn set_mirror_json(_json: &str) {}
     pub fn announce(_text: &str) {}
     pub fn prefers_reduced_motion() -> bool {
         false

@@ -152,6 +152,8 @@ struct PageState {
     /// The card chosen (shown in the side panel), and the one being moved without dragging.
     selected: Option<String>,
     moving: Option<String>,
+    /// The card the keyboard focus is on, in the HTML mirror.
+    keyboard: Option<String>,
     workshop: Option<super::workshop_state::WorkshopOut>,
     join: Option<super::workshop_state::JoinOut>,
     notice: Option<String>,
@@ -403,6 +405,7 @@ pub(super) fn publish_state(
         pending_arrow: link_drag.from.is_some(),
         selected: selection.card.as_ref().map(ToString::to_string),
         moving: selection.moving.as_ref().map(ToString::to_string),
+        keyboard: selection.keyboard.as_ref().map(ToString::to_string),
         workshop: workshop
             .as_deref()
             .map(|w| super::workshop_state::workshop_out(w, &link, &holders)),

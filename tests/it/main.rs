@@ -7,6 +7,7 @@ mod board_export;
 mod content;
 mod custom_decks;
 mod languages;
+mod mirror;
 mod poster;
 mod resume;
 mod rules_scenarios;

@@ -29,11 +29,11 @@ pub use deck::{
 };
 pub use game::{Game, Phase, RoundSummary, Solution, Summary, UNDO_DEPTH};
 pub use language::{BadLanguageCode, Language};
-pub use places::Place;
 pub use layout::{
     CARD_HEIGHT, CARD_WIDTH, Rect, TIMELINE_Y, ZONE_HEADER, cards_bounds, focus_rect,
     solution_positions, timeline_extent, timeline_order, zone_at, zone_rects,
 };
+pub use places::Place;
 
 #[cfg(test)]
 mod tests;

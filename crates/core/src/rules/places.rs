@@ -177,7 +177,8 @@ mod tests {
     }
 
     fn apply(game: &mut Game, action: Action) {
-        game.apply(&action).unwrap_or_else(|e| panic!("{action:?}: {e:?}"));
+        game.apply(&action)
+            .unwrap_or_else(|e| panic!("{action:?}: {e:?}"));
     }
 
     /// Sends `card` to `place` (the move must exist).
@@ -269,7 +270,12 @@ mod tests {
         let action = game.move_to(a, &Place::With(b.clone())).expect("a pair");
         assert!(matches!(&action, Action::PairCards { card, with, .. } if card == a && with == b));
         apply(&mut game, action);
-        assert!(game.board().links().iter().any(|l| l.touches(a) && l.touches(b)));
+        assert!(
+            game.board()
+                .links()
+                .iter()
+                .any(|l| l.touches(a) && l.touches(b))
+        );
         assert_eq!(game.move_to(b, &Place::With(b.clone())), None);
     }
 
