@@ -156,6 +156,14 @@ export function startMirror(pageRequest) {
     buttons[(i + step + buttons.length) % buttons.length].focus();
   });
 
+  // "?" on the canvas too: the keys are explained at the top of the mirror.
+  const canvas = document.getElementById('game');
+  if (canvas) {
+    canvas.addEventListener('keydown', (e) => {
+      if (e.key === '?') focusKey('mirror-help');
+    });
+  }
+
   new MutationObserver(render).observe(source, { childList: true, characterData: true, subtree: true });
   render();
 }

@@ -144,7 +144,12 @@ fn card_texts(
 }
 
 /// Where a card on the board is, in words.
-fn where_is(game: &Game, card: &CardId, lang: Lang, title: &dyn Fn(&CardId) -> String) -> String {
+pub fn where_is(
+    game: &Game,
+    card: &CardId,
+    lang: Lang,
+    title: &dyn Fn(&CardId) -> String,
+) -> String {
     let names = |cards: Vec<&CardId>| {
         cards
             .into_iter()

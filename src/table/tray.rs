@@ -135,14 +135,17 @@ fn rebuild_tray(
             ChildOf(tray),
         ))
         .id();
-    commands.spawn((
-        widget::heading(
-            &fonts,
-            format!("{} ({})", lang.t(Key::Hand), hand.len()),
-            17.0,
-        ),
-        ChildOf(header),
-    ));
+    commands
+        .spawn((
+            widget::heading(
+                &fonts,
+                format!("{} ({})", lang.t(Key::Hand), hand.len()),
+                17.0,
+            ),
+            ChildOf(header),
+        ))
+        // The mirror's board has its own heading for the hand.
+        .insert(crate::mirror::MirrorRole::Skip);
     if controls.deal_lots && game.has_more_lots() && game.report().is_none() {
         commands.spawn((
             widget::button(

@@ -26,8 +26,40 @@ pub(super) fn announce(
         events.clear();
         return;
     };
+    let game = &session.game;
+    let title = |c: &crate::rules::CardId| card_title(game, c);
+    let mut moves = Vec::new();
     for GameEvent(event) in events.read() {
         match event {
+            // Moves, by any input: where the card is now (what a sighted player sees).
+            Event::CardPlaced { card, .. } | Event::CardMoved { card, .. } => {
+                moves.push(format!(
+                    "« {} » : {}",
+                    title(card),
+                    crate::mirror::board::where_is(game, card, *lang, &title)
+                ));
+            }
+            Event::CardReturned { card } => {
+                moves.push(lang.f(Key::BackInHand, &[("card", &title(card))]));
+            }
+            Event::LinkAdded(link) | Event::LinkRemoved(link) => {
+                let args: [(&str, &dyn std::fmt::Display); 2] =
+                    [("from", &title(&link.from)), ("to", &title(&link.to))];
+                let pairs = matches!(game.kind(), crate::rules::RoundKind::Matching(_));
+                let what = lang.f(
+                    if pairs {
+                        Key::MirrorPair
+                    } else {
+                        Key::MirrorArrow
+                    },
+                    &args,
+                );
+                moves.push(if matches!(event, Event::LinkRemoved(_)) {
+                    format!("{} : {what}", lang.t(Key::LinkRemoved))
+                } else {
+                    what
+                });
+            }
             Event::Checked(report) => {
                 let mut lines = vec![report_summary(lang.0, session.game.kind(), report)];
                 for v in &report.links {
@@ -54,5 +86,8 @@ pub(super) fn announce(
             Event::Finished => page::announce(lang.t(Key::SummaryTitle)),
             _ => {}
         }
+    }
+    if !moves.is_empty() {
+        page::announce(&moves.join("\n"));
     }
 }

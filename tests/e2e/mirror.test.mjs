@@ -64,7 +64,8 @@ const focused = (page) => page.evaluate(() => {
  * named `name` (in group `group`) has the focus.
  */
 async function tabTo(page, name, group = undefined, max = 80) {
-  for (let i = 0; i < max; i++) {
+  const deadline = Date.now() + 15_000;
+  for (let i = 0; i < max && Date.now() < deadline; i++) {
     const where = await page.evaluate(([name, group]) => {
       const all = [...document.querySelectorAll('button, [tabindex="0"]')].filter((el) => !el.disabled && el.offsetParent !== null || el.closest('#mirror'));
       const named = (el) => (el.textContent || '').trim() === name
@@ -76,7 +77,12 @@ async function tabTo(page, name, group = undefined, max = 80) {
       return here >= 0 && target < here ? 'back' : 'forward';
     }, [name, group === undefined ? null : group]);
     if (where === 'there') return;
-    if (where === 'missing' && i > 20) break;
+    if (where === 'missing') {
+      // Not there yet (a screen still being built): wait rather than press.
+      i -= 1;
+      await page.waitForTimeout(100);
+      continue;
+    }
     await page.keyboard.press(where === 'back' ? 'Shift+Tab' : 'Tab');
   }
   throw new Error(`Tab never reached « ${name} » (focus on « ${(await focused(page)).text} »)`);
@@ -154,6 +160,10 @@ test('the keyboard alone plays categories, timeline and matching to the summary'
       // The focused card is ringed on the canvas, as a chosen one.
       const state = await gameState(page);
       assert.equal(state.keyboard, 'assemblee');
+      // The move is announced to screen readers.
+      const said = `« ${t.assemblee} » : Dans la zone « Vote la loi ».`;
+      await page.waitForFunction((s) => document.getElementById('announcer').textContent === s, said, { timeout: 5_000 })
+        .catch(async () => assert.equal(await page.textContent('#announcer'), said));
       await screenshot(page, '81-mirror-keyboard-categories');
     }
   }
@@ -210,6 +220,9 @@ test('the keyboard alone plays categories, timeline and matching to the summary'
   await axe(page, 'the summary');
   await screenshot(page, '84-mirror-summary');
 
+  // "?" brings the help into view.
+  await page.keyboard.press('?');
+  assert.equal((await focused(page)).key, 'mirror-help');
   assert.equal(mouseEvents, 0, 'no mouse event was used');
   assert.deepEqual(log.pageErrors, []);
 });

@@ -221,6 +221,7 @@ keys! {
     ExportBoard,
     MoveFrom,
     MirrorTitle,
+    BackInHand,
     MirrorCancel,
     MirrorHelp,
     MirrorBoard,
