@@ -38,6 +38,8 @@ pub enum UiAction {
     ZoomIn,
     ZoomOut,
     ZoomReset,
+    /// Move the view by one step in this direction (x right, y up), as the arrow keys do.
+    Pan(Vec2),
     /// Show a card in the side panel.
     Inspect(CardId),
     CloseInspector,

@@ -199,6 +199,9 @@ fn wheel_zoom(
     zoom_at(cam, global, transform, projection, at, factor);
 }
 
+/// How far an arrow key moves the view, in logical pixels.
+const PAN_STEP: f32 = 160.0;
+
 fn zoom_buttons(
     mut actions: MessageReader<UiAction>,
     mut camera: Single<(&mut Transform, &mut Projection), With<MainCamera>>,
@@ -214,6 +217,11 @@ fn zoom_buttons(
             UiAction::ZoomOut => {
                 let s = scale_of(projection);
                 set_scale(projection, s * BUTTON_ZOOM);
+            }
+            UiAction::Pan(direction) => {
+                let step = *direction * PAN_STEP * scale_of(projection);
+                let to = clamp_to_board(transform.translation.truncate() + step);
+                transform.translation = to.extend(transform.translation.z);
             }
             UiAction::ZoomReset => {
                 // Framed again on the round's landmarks (or the centre) in this frame.

@@ -120,3 +120,57 @@ fn a_whole_shortcut_in_one_frame_still_undoes_then_redoes() {
     );
     assert_eq!(placed(&app), 1, "Ctrl+Shift+Z redid it");
 }
+
+#[test]
+fn arrow_keys_pan_and_plus_minus_zoom_the_view() {
+    use bevy::input::ButtonState;
+    use bevy::input::keyboard::{Key, KeyboardInput};
+    use bevy::prelude::*;
+    use fresque::table::camera::{MainCamera, scale_of};
+
+    let mut app = on_the_board("view-keys");
+    let view = |app: &mut App| {
+        let mut q = app
+            .world_mut()
+            .query_filtered::<(&Transform, &Projection), With<MainCamera>>();
+        let (t, p) = q.single(app.world()).expect("one camera");
+        (t.translation.truncate(), scale_of(p))
+    };
+    let press = |app: &mut App, key_code: KeyCode, logical: Key| {
+        for state in [ButtonState::Pressed, ButtonState::Released] {
+            app.world_mut().write_message(KeyboardInput {
+                key_code,
+                logical_key: logical.clone(),
+                state,
+                text: None,
+                repeat: false,
+                window: Entity::PLACEHOLDER,
+            });
+        }
+        for _ in 0..3 {
+            app.update();
+        }
+    };
+    let unnamed = || Key::Unidentified(bevy::input::keyboard::NativeKey::Unidentified);
+    let (start, scale) = view(&mut app);
+    press(&mut app, KeyCode::ArrowRight, Key::ArrowRight);
+    let (moved, _) = view(&mut app);
+    assert!(
+        moved.x > start.x && (moved.y - start.y).abs() < 0.01,
+        "{start} → {moved}"
+    );
+    press(&mut app, KeyCode::ArrowDown, Key::ArrowDown);
+    let (down, _) = view(&mut app);
+    assert!(down.y < moved.y, "{moved} → {down}");
+    press(&mut app, KeyCode::Equal, Key::Character("+".into()));
+    let (_, closer) = view(&mut app);
+    assert!(closer < scale, "+ zooms in: {scale} → {closer}");
+    press(&mut app, KeyCode::Minus, Key::Character("-".into()));
+    press(&mut app, KeyCode::Minus, Key::Character("-".into()));
+    let (_, farther) = view(&mut app);
+    assert!(farther > scale, "- zooms out: {scale} → {farther}");
+    // A key the game does not use changes nothing.
+    let before = view(&mut app);
+    press(&mut app, KeyCode::KeyQ, unnamed());
+    assert_eq!(view(&mut app), before);
+}

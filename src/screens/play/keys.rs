@@ -1,6 +1,9 @@
-//! Keys of the play screen: Ctrl+Z takes back the last board move, Ctrl+Shift+Z (or Ctrl+Y)
-//! makes it again (⌘ on a Mac). They become the same `PlayerAction`s as the buttons. Ignored
-//! while a card is being dragged, so that a key never leaves a card half-moved.
+//! Keys of the play screen (when the canvas has the focus): Ctrl+Z takes back the last board
+//! move, Ctrl+Shift+Z (or Ctrl+Y) makes it again (⌘ on a Mac); the arrow keys move the view,
+//! `+` and `-` zoom, `0` frames the round again. They become the same `PlayerAction`s and
+//! `UiAction`s as the buttons. Ignored while a card is being dragged, so that a key never leaves
+//! a card half-moved. (Cards are moved with the keyboard in the HTML mirror, see
+//! `crate::mirror`.)
 //!
 //! Keys are read as events, in order, with the modifiers held at each one: a slow frame may
 //! receive a whole Ctrl+Z (both presses and both releases) at once, and the key's state at the
@@ -12,14 +15,17 @@ use bevy::platform::collections::HashSet;
 use bevy::prelude::*;
 use bevy::window::WindowFocused;
 
+use bevy::input::keyboard::Key;
+
 use crate::rules::Action;
 use crate::session::PlayerAction;
 use crate::table::DragState;
+use crate::ui_action::UiAction;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
-        undo_keys
+        play_keys
             .in_set(crate::AppSystems::Input)
             .in_set(super::PlayViews),
     );
@@ -33,12 +39,13 @@ const COMMAND: [KeyCode; 4] = [
 ];
 const SHIFT: [KeyCode; 2] = [KeyCode::ShiftLeft, KeyCode::ShiftRight];
 
-fn undo_keys(
+fn play_keys(
     mut keys: MessageReader<KeyboardInput>,
     mut focus: MessageReader<WindowFocused>,
     mut held: Local<HashSet<KeyCode>>,
     drag: Res<DragState>,
     mut actions: MessageWriter<PlayerAction>,
+    mut view: MessageWriter<UiAction>,
 ) {
     // Keys released while the page had no focus never arrive: forget them.
     if focus.read().any(|f| !f.focused) {
@@ -51,7 +58,24 @@ fn undo_keys(
         }
         held.insert(key.key_code);
         let command = COMMAND.iter().any(|k| held.contains(k));
-        if !command || drag.entity.is_some() {
+        if drag.entity.is_some() {
+            continue;
+        }
+        if !command {
+            let pan = |x: f32, y: f32| Some(UiAction::Pan(Vec2::new(x, y)));
+            let action = match (&key.logical_key, key.key_code) {
+                (_, KeyCode::ArrowLeft) => pan(-1.0, 0.0),
+                (_, KeyCode::ArrowRight) => pan(1.0, 0.0),
+                (_, KeyCode::ArrowUp) => pan(0.0, 1.0),
+                (_, KeyCode::ArrowDown) => pan(0.0, -1.0),
+                (Key::Character(c), _) if c == "+" || c == "=" => Some(UiAction::ZoomIn),
+                (Key::Character(c), _) if c == "-" => Some(UiAction::ZoomOut),
+                (Key::Character(c), _) if c == "0" => Some(UiAction::ZoomReset),
+                _ => None,
+            };
+            if let Some(action) = action {
+                view.write(action);
+            }
             continue;
         }
         let shift = SHIFT.iter().any(|k| held.contains(k));
