@@ -403,6 +403,7 @@ fn click_card(
     click: On<Pointer<Click>>,
     cards: Query<&BoardCard>,
     drag: Res<DragState>,
+    mut long_press: ResMut<super::long_press::LongPress>,
     mut selection: ResMut<Selection>,
     mut actions: MessageWriter<PlayerAction>,
     // A global observer: it also sees clicks on other screens, where there is no session.
@@ -413,6 +414,9 @@ fn click_card(
     let Ok(BoardCard(id)) = cards.get(target) else {
         return;
     };
+    if long_press.take_fired(target) {
+        return;
+    }
     if click.button != PointerButton::Primary || drag.was_dragged(target) {
         return;
     }

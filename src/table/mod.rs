@@ -6,6 +6,7 @@ pub mod board;
 pub mod camera;
 pub mod cards;
 pub mod links;
+pub mod long_press;
 pub mod touch;
 pub mod tray;
 
@@ -74,6 +75,7 @@ pub(super) fn plugin(app: &mut App) {
             links::plugin,
             tray::plugin,
             touch::plugin,
+            long_press::plugin,
         ));
 }
 

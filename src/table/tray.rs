@@ -389,12 +389,16 @@ fn click_tray_card(
     click: On<Pointer<Click>>,
     cards: Query<&TrayCard>,
     drag: Res<DragState>,
+    mut long_press: ResMut<super::long_press::LongPress>,
     mut actions: MessageWriter<UiAction>,
 ) {
     let target = click.event_target();
     let Ok(TrayCard(id)) = cards.get(target) else {
         return;
     };
+    if long_press.take_fired(target) {
+        return;
+    }
     if click.button == PointerButton::Primary && !drag.was_dragged(target) {
         actions.write(UiAction::PlaceFromHand(id.clone()));
     }

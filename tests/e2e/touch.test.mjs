@@ -1,10 +1,10 @@
 // End-to-end: a tablet (1024 × 768, touch only). A finger drags a card from the hand onto the
-// board; two fingers pinch the board to zoom and move together to pan; the top bar fits on one
+// board; a long press shows a hand card without placing it; two fingers pinch the board to zoom and move together to pan; the top bar fits on one
 // line. Touches are Chromium's own (CDP Input.dispatchTouchEvent), no mouse event at all.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, openPage, waitReady, waitState, center, screenshot, control,
+  launch, openPage, waitReady, waitState, gameState, center, screenshot, control,
 } from './helpers.mjs';
 
 let browser;
@@ -59,6 +59,16 @@ test('a tablet: drag with a finger, pinch to zoom, two fingers to pan', async ()
   state = await waitState(page, (s) => s.board.some((b) => b.id === card), 'the card on the board');
   const before = state.board.find((b) => b.id === card).rect;
   await screenshot(page, '93-touch-placed');
+
+  // A long press on a hand card shows it in the side panel, and does not place it.
+  const other = state.hand[0];
+  const held = center(control(state, `hand:${other}`).rect);
+  await fingers(cdp, [[[held.x, held.y]], [[held.x, held.y]], [[held.x, held.y]]], 400);
+  state = await waitState(page, (s) => s.selected === other, 'the held card shown');
+  await page.waitForTimeout(300);
+  state = await gameState(page);
+  assert.ok(state.hand.includes(other) && !state.board.some((b) => b.id === other), 'the held card stays in the hand');
+  await screenshot(page, '96-touch-long-press');
 
   // Two fingers apart, around the card: the board zooms in (the card grows on screen); the
   // fingers on the card do not drag it.
