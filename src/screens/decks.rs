@@ -20,10 +20,30 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Decks), spawn_deck_list);
     app.add_systems(
         Update,
-        open_printable
-            .in_set(crate::AppSystems::Input)
+        (
+            open_printable.in_set(crate::AppSystems::Input),
+            show_decks_once_loaded.in_set(crate::AppSystems::Sync),
+        )
             .run_if(in_state(Screen::Decks)),
     );
+}
+
+/// The deck list opened while the decks were still loading (the title screen does not wait
+/// for them) is built again once they are all in.
+fn show_decks_once_loaded(
+    catalog: Res<DeckCatalog>,
+    screen: Res<State<Screen>>,
+    mut waiting: Local<bool>,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    if screen.is_changed() {
+        *waiting = !catalog.is_settled();
+        return;
+    }
+    if *waiting && catalog.is_settled() {
+        *waiting = false;
+        next.set(Screen::Decks);
+    }
 }
 
 /// Where the printable cards of a deck file are, relative to the page (`loi.fr.ron` →
@@ -228,6 +248,19 @@ fn spawn_deck_list(
         widget::heading(&fonts, lang.t(Key::ChooseDeck), 32.0),
         ChildOf(list),
     ));
+    if !catalog.is_settled() {
+        let (done, total) = catalog.progress();
+        let text = if total == 0 {
+            lang.t(Key::Loading).to_owned()
+        } else {
+            lang.f(Key::LoadingDecks, &[("n", &done), ("total", &total)])
+        };
+        commands.spawn((
+            widget::text(&fonts, text, 17.0, palette::INK_SOFT),
+            crate::ui_action::AutomationId("decks-loading".into()),
+            ChildOf(list),
+        ));
+    }
     if let Some(report) = &file_report.0 {
         spawn_file_report(&mut commands, &fonts, *lang, report, list);
     }
@@ -415,7 +448,7 @@ fn spawn_deck_list(
             ChildOf(list),
         ));
     }
-    if shown == 0 {
+    if shown == 0 && catalog.is_settled() {
         commands.spawn((
             widget::text(&fonts, lang.t(Key::NoDecks), 18.0, palette::INK_SOFT),
             ChildOf(list),

@@ -93,8 +93,20 @@ fn close_session(mut commands: Commands) {
     commands.remove_resource::<Session>();
 }
 
-fn finish_loading(catalog: Res<DeckCatalog>, mut next: ResMut<NextState<Screen>>) {
-    if catalog.is_settled() {
+/// The title screen comes as soon as its font is in; the decks go on loading and being
+/// checked behind it (the deck list shows how far they are, and fills in once they are all in).
+/// Without an interface (the rules-only app of some tests) it waits for the decks.
+fn finish_loading(
+    fonts: Option<Res<crate::theme::font::UiFonts>>,
+    server: Option<Res<AssetServer>>,
+    catalog: Res<DeckCatalog>,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    let ready = match (fonts, server) {
+        (Some(fonts), Some(server)) => fonts.loaded(&server),
+        _ => catalog.is_settled(),
+    };
+    if ready {
         next.set(Screen::Title);
     }
 }

@@ -15,8 +15,35 @@ use crate::theme::{palette, widget};
 use crate::ui_action::UiAction;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::Title), spawn_title_screen);
+    app.init_resource::<ResumeShown>()
+        .add_systems(OnEnter(Screen::Title), spawn_title_screen)
+        .add_systems(
+            Update,
+            offer_resume_once_known
+                .in_set(crate::AppSystems::Sync)
+                .run_if(in_state(Screen::Title)),
+        );
 }
+
+/// The title screen shows before the decks are loaded; a kept game is offered once its deck
+/// is in. The screen is built again only then (a rebuild under a click would lose it).
+fn offer_resume_once_known(
+    saved: Res<SavedGames>,
+    catalog: Res<DeckCatalog>,
+    mut shown: ResMut<ResumeShown>,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    let latest = saved.latest(&catalog).map(|g| g.file.clone());
+    if shown.0 != latest {
+        // Built again with it (which records it).
+        shown.0 = latest;
+        next.set(Screen::Title);
+    }
+}
+
+/// The kept game the title screen offers, as it was built.
+#[derive(Resource, Default)]
+struct ResumeShown(Option<String>);
 
 /// One button per interface language other than `lang`, named in its own language, with the
 /// automation id `language:<code>` (the deck screen has them too).
@@ -63,7 +90,9 @@ fn spawn_title_screen(
     lang: Res<Lang>,
     saved: Res<SavedGames>,
     catalog: Res<DeckCatalog>,
+    mut shown: ResMut<ResumeShown>,
 ) {
+    shown.0 = saved.latest(&catalog).map(|g| g.file.clone());
     // The game kept in this browser (a reload, a closed tab): resume it in one click.
     let resume = saved.latest(&catalog).and_then(|kept| {
         let deck = catalog.entry(&kept.file)?.deck()?;

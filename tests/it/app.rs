@@ -106,13 +106,17 @@ pub fn texts(world: &mut World) -> String {
         .join("\n")
 }
 
-/// Updates until the title screen is up and the decks are loaded.
+/// Updates until the title screen is up and the decks are loaded (the title shows first; it
+/// offers a kept game a few frames after the decks are in).
 pub fn until_decks_loaded(app: &mut App) {
     update_until(app, "the title screen", |w| screen(w) == Screen::Title);
     update_until(app, "the decks loaded", |w| {
         let c = w.resource::<fresque::content::catalog::DeckCatalog>();
         c.is_settled() && !c.entries.is_empty()
     });
+    for _ in 0..3 {
+        app.update();
+    }
 }
 
 /// A move, as any input would make it, and a few frames for the views.
