@@ -347,3 +347,207 @@ fn the_focused_card_is_ringed_and_unknown_presses_do_nothing() {
     assert_eq!(game(&app).board(), before.board());
     assert_eq!(screen(app.world()), Screen::Play);
 }
+
+/// The game on the shipped decks (every language).
+fn shipped_game(name: &str) -> App {
+    let folder = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&folder);
+    for sub in ["fonts", "i18n", "decks"] {
+        crate::app::copy_dir(&crate::root().join("assets").join(sub), &folder.join(sub));
+    }
+    let mut app = App::new();
+    app.add_plugins(fresque::AppPlugin {
+        asset_folder: Some(folder.to_string_lossy().into_owned()),
+    });
+    app
+}
+
+/// Presses the mirror button whose command is `command` (there must be one, usable).
+fn press_command(app: &mut App, command: fresque::mirror::Command) {
+    let tree = tree(app);
+    let found = tree
+        .walk()
+        .into_iter()
+        .any(|n| n.role == Role::Button && !n.disabled && n.command.as_ref() == Some(&command));
+    assert!(found, "a button for {command:?} among {:#?}", labels(&tree));
+    app.world_mut().write_message(MirrorRequest(command));
+    for _ in 0..3 {
+        app.update();
+    }
+}
+
+/// Plays the current round to a perfect check with the mirror's buttons, from its solution.
+fn play_round_with_the_mirror(app: &mut App) {
+    use fresque::mirror::Command;
+    let id = |c: &CardId| c.to_string();
+    while game(app).has_more_lots() {
+        press_command(
+            app,
+            Command::Press {
+                id: "next-lot".into(),
+            },
+        );
+    }
+    match game(app).kind().clone() {
+        RoundKind::Categories(round) => {
+            for sorted in &round.cards {
+                let zone = round
+                    .zones
+                    .iter()
+                    .position(|z| z.id == sorted.zones[0])
+                    .unwrap();
+                press_command(
+                    app,
+                    Command::Choose {
+                        card: id(&sorted.card),
+                    },
+                );
+                press_command(
+                    app,
+                    Command::Zone {
+                        card: id(&sorted.card),
+                        zone,
+                    },
+                );
+            }
+        }
+        RoundKind::Timeline(round) => {
+            let mut after: Option<String> = None;
+            for card in round.steps.iter().flatten() {
+                press_command(app, Command::Choose { card: id(card) });
+                press_command(
+                    app,
+                    Command::After {
+                        card: id(card),
+                        after: after.clone(),
+                    },
+                );
+                after = Some(id(card));
+            }
+        }
+        RoundKind::Matching(round) => {
+            for pair in &round.pairs {
+                press_command(
+                    app,
+                    Command::Place {
+                        card: id(&pair.left),
+                    },
+                );
+                for right in &pair.right {
+                    let choose = Command::Choose { card: id(right) };
+                    press_command(app, choose);
+                    press_command(
+                        app,
+                        Command::With {
+                            card: id(right),
+                            with: id(&pair.left),
+                        },
+                    );
+                }
+            }
+        }
+        RoundKind::Links(round) => {
+            for card in game(app).hand() {
+                press_command(app, Command::Place { card: id(&card) });
+            }
+            for link in round
+                .links
+                .iter()
+                .filter(|l| l.kind == fresque::rules::LinkKind::Required)
+            {
+                press_command(
+                    app,
+                    Command::LinkFrom {
+                        card: id(&link.from),
+                    },
+                );
+                press_command(
+                    app,
+                    Command::LinkTo {
+                        from: id(&link.from),
+                        to: id(&link.to),
+                    },
+                );
+            }
+        }
+    }
+    press_command(app, Command::Press { id: "check".into() });
+    let report = game(app).report().expect("checked").clone();
+    assert!(
+        report.is_perfect(),
+        "{} / {}: {report:#?}",
+        game(app).deck().id,
+        game(app).round().id
+    );
+}
+
+#[test]
+fn every_shipped_deck_is_played_to_its_summary_with_the_mirror_alone() {
+    use fresque::content::catalog::DeckCatalog;
+    use fresque::mirror::Command;
+    let mut app = shipped_game("mirror-shipped");
+    until_decks_loaded(&mut app);
+    let files: Vec<(String, String)> = app
+        .world()
+        .resource::<DeckCatalog>()
+        .entries
+        .iter()
+        .filter_map(|e| Some((e.file.clone(), e.deck()?.language.code().to_owned())))
+        .collect();
+    assert!(files.len() >= 10, "{files:?}");
+    for (file, language) in files {
+        // The deck list in the deck's language, then its « Jouer ».
+        if app.world().resource::<Lang>().0.code() != language {
+            press_command(
+                &mut app,
+                Command::Press {
+                    id: format!("language:{language}"),
+                },
+            );
+        }
+        if screen(app.world()) != Screen::Decks {
+            press_command(&mut app, Command::Press { id: "play".into() });
+        }
+        let deck_id = app
+            .world()
+            .resource::<DeckCatalog>()
+            .entry(&file)
+            .and_then(|e| e.deck())
+            .map(|d| d.id.clone())
+            .unwrap();
+        press_command(
+            &mut app,
+            Command::Press {
+                id: format!("deck:{deck_id}"),
+            },
+        );
+        update_until(&mut app, "the play screen", |w| screen(w) == Screen::Play);
+        let rounds = game(&app).round_count();
+        for n in 0..rounds {
+            if n > 0 {
+                press_command(
+                    &mut app,
+                    Command::Press {
+                        id: "next-round".into(),
+                    },
+                );
+            }
+            play_round_with_the_mirror(&mut app);
+        }
+        press_command(
+            &mut app,
+            Command::Press {
+                id: "finish".into(),
+            },
+        );
+        assert!(game(&app).is_finished(), "{file}");
+        // The summary, read in the mirror, then back to the deck list for the next deck.
+        press_command(
+            &mut app,
+            Command::Press {
+                id: "quit-summary".into(),
+            },
+        );
+        update_until(&mut app, "the deck list", |w| screen(w) == Screen::Decks);
+    }
+}
