@@ -4,8 +4,8 @@
 //! without a mouse.
 //!
 //! - [`ui_tree`] reads the screen's own interface (titles, texts, buttons);
-//! - [`board`] describes the round (hand, board, arrows or pairs, verdicts) with a button for
-//!   every move;
+//! - [`board`] describes the round (hand, board, arrows or pairs, verdicts), with a button for
+//!   every move ([`moves`]);
 //! - [`command`]: what a mirror button asks for, turned into the same `UiAction`s a click or a
 //!   drop makes, so mirror, mouse, touch and network share one path into the rules.
 //!
@@ -16,6 +16,7 @@
 
 pub mod board;
 mod command;
+mod moves;
 mod node;
 mod ui_tree;
 
