@@ -117,6 +117,12 @@ fn follow_focus(
         if selection.keyboard != card {
             selection.keyboard = card;
         }
+        let zone = target
+            .strip_prefix("zone:")
+            .and_then(|z| z.parse::<usize>().ok());
+        if selection.keyboard_zone != zone {
+            selection.keyboard_zone = zone;
+        }
         let id = target.strip_prefix("ctl:").map(str::to_owned);
         control.set_if_neq(FocusedControl(id));
     }

@@ -173,7 +173,10 @@ pub(super) fn destinations(
                 Some(other.clone()),
             ),
         };
-        let button = MirrorNode::button("", label, command);
+        let mut button = MirrorNode::button("", label, command);
+        if let Place::Zone(i) = &place {
+            button.target = Some(format!("zone:{i}"));
+        }
         buttons.push(match about {
             Some(other) => button.about(&other),
             None => button,

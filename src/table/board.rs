@@ -23,6 +23,11 @@ use crate::theme::palette;
 #[derive(Component)]
 pub struct BoardBackground;
 
+/// The edge of a categories round's zone (its index): ringed while the HTML mirror's focus is
+/// on a destination naming it.
+#[derive(Component)]
+pub struct ZoneEdge(pub usize);
+
 /// The landmarks drawn for one round (by index), rebuilt when the round changes.
 #[derive(Component)]
 pub struct BoardDecor(pub usize);
@@ -44,10 +49,30 @@ pub(super) fn plugin(app: &mut App) {
     )
     .add_systems(
         Update,
-        sync_decor
+        (sync_decor, ring_zone.after(sync_decor))
             .in_set(AppSystems::Sync)
             .in_set(crate::screens::flow::PlayViews),
     );
+}
+
+fn ring_zone(
+    selection: Res<super::Selection>,
+    mut edges: Query<(&ZoneEdge, &mut Sprite)>,
+    added: Query<(), Added<ZoneEdge>>,
+) {
+    if !selection.is_changed() && added.is_empty() {
+        return;
+    }
+    for (ZoneEdge(i), mut sprite) in &mut edges {
+        let color = if selection.keyboard_zone == Some(*i) {
+            palette::CARD_SELECTED
+        } else {
+            palette::BOARD_EDGE
+        };
+        if sprite.color != color {
+            sprite.color = color;
+        }
+    }
 }
 
 fn sync_decor(
@@ -85,8 +110,9 @@ fn sync_decor(
                     Transform::from_xyz(c.x, c.y, 0.0),
                     ChildOf(root),
                     children![(
-                        Sprite::from_color(palette::BOARD_EDGE, size + Vec2::splat(6.0)),
+                        Sprite::from_color(palette::BOARD_EDGE, size + Vec2::splat(12.0)),
                         Transform::from_xyz(0.0, 0.0, -0.01),
+                        ZoneEdge(i),
                     )],
                 ));
                 let top = Vec2::new(rect.min.x + 24.0, rect.max.y - 20.0);

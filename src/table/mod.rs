@@ -36,6 +36,8 @@ pub struct Selection {
     pub moving: Option<CardId>,
     /// The card the keyboard focus is on, in the HTML mirror (ringed like a chosen card).
     pub keyboard: Option<CardId>,
+    /// The zone (index) a focused destination of the HTML mirror names (its edge is ringed).
+    pub keyboard_zone: Option<usize>,
 }
 
 /// The entity being dragged, and how far it has moved (logical px).

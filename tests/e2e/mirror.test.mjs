@@ -104,11 +104,12 @@ async function arrowTo(page, name) {
 }
 
 /** Keyboard only: choose a card, then the destination named `place`. */
-async function moveWithKeys(page, chooseLabel, card, place) {
+async function moveWithKeys(page, chooseLabel, card, place, shot = null) {
   await tabTo(page, chooseLabel);
   await page.keyboard.press('Enter');
   await focusOn(page, 'dest:0', `the destinations of ${card}`);
   await arrowTo(page, place);
+  if (shot) await screenshot(page, shot);
   await page.keyboard.press('Enter');
   await focusOn(page, `card:${card}`, `back on ${card}`);
 }
@@ -155,7 +156,8 @@ test('the keyboard alone plays categories, timeline and matching to the summary'
   const t = await titles(page);
   const zones = { assemblee: 'Vote la loi', senat: 'Vote la loi', president: 'Promulgue la loi' };
   for (const [card, zone] of Object.entries(zones)) {
-    await moveWithKeys(page, `Choisir où mettre « ${t[card]} »`, card, `Dans la zone « ${zone} »`);
+    const shot = card === 'president' ? '86-mirror-zone-ringed' : null;
+    await moveWithKeys(page, `Choisir où mettre « ${t[card]} »`, card, `Dans la zone « ${zone} »`, shot);
     if (card === 'assemblee') {
       // The focused card is ringed on the canvas, as a chosen one.
       const state = await gameState(page);

@@ -299,6 +299,29 @@ fn the_focused_card_is_ringed_and_unknown_presses_do_nothing() {
     app.update();
     assert_eq!(app.world().resource::<Selection>().keyboard, None);
 
+    // A destination naming a zone: the zone's edge is ringed.
+    let zone_edges = |app: &mut App| {
+        let mut q = app
+            .world_mut()
+            .query::<(&fresque::table::board::ZoneEdge, &Sprite)>();
+        let mut out: Vec<(usize, bool)> = q
+            .iter(app.world())
+            .map(|(z, s)| (z.0, s.color == fresque::theme::palette::CARD_SELECTED))
+            .collect();
+        out.sort();
+        out
+    };
+    app.world_mut()
+        .write_message(fresque::mirror::MirrorFocusRequest(Some("zone:1".into())));
+    app.update();
+    app.update();
+    assert_eq!(zone_edges(&mut app), vec![(0, false), (1, true)]);
+    app.world_mut()
+        .write_message(fresque::mirror::MirrorFocusRequest(None));
+    app.update();
+    app.update();
+    assert_eq!(zone_edges(&mut app), vec![(0, false), (1, false)]);
+
     // A game button's copy in the mirror: the game's button is ringed.
     let ringed = |app: &mut App| {
         let mut q = app
