@@ -141,14 +141,16 @@ fn ring_control(
     }
     for (entity, id, ringed) in &buttons {
         let wanted = control.0.as_ref() == Some(&id.0);
+        // `try_`: the screen may be rebuilt in this very frame (e.g. the top bar after a
+        // check), despawning the button before the command runs.
         if wanted && !ringed {
-            commands.entity(entity).insert(Outline::new(
+            commands.entity(entity).try_insert(Outline::new(
                 px(3),
                 px(2),
                 crate::theme::palette::CARD_SELECTED,
             ));
         } else if !wanted && ringed {
-            commands.entity(entity).remove::<Outline>();
+            commands.entity(entity).try_remove::<Outline>();
         }
     }
 }
