@@ -65,38 +65,26 @@ pub(super) fn board_buttons(
     let key = card_key(card);
     let others = game.board().placed().len() > 1;
     let mut out = Vec::new();
-    match game.kind() {
-        RoundKind::Categories(_) | RoundKind::Timeline(_) => out.push(
-            MirrorNode::button(
-                key.clone(),
-                lang.f(Key::MirrorMove, &[("card", &name)]),
-                Command::Choose {
-                    card: card.to_string(),
-                },
-            )
-            .then("dest:0"),
-        ),
-        RoundKind::Links(_) if others => out.push(
-            MirrorNode::button(
-                key.clone(),
-                lang.f(Key::MirrorLinkFrom, &[("card", &name)]),
-                Command::LinkFrom {
-                    card: card.to_string(),
-                },
-            )
-            .then("dest:0"),
-        ),
-        RoundKind::Matching(_) if others => out.push(
-            MirrorNode::button(
-                key.clone(),
-                lang.f(Key::MirrorPairFrom, &[("card", &name)]),
-                Command::Choose {
-                    card: card.to_string(),
-                },
-            )
-            .then("dest:0"),
-        ),
-        _ => {}
+    let choose = Command::Choose {
+        card: card.to_string(),
+    };
+    // The card's first button: where its move starts (its choices get the focus next).
+    let first = match game.kind() {
+        RoundKind::Categories(_) | RoundKind::Timeline(_) => Some((Key::MirrorMove, choose)),
+        RoundKind::Links(_) if others => Some((
+            Key::MirrorLinkFrom,
+            Command::LinkFrom {
+                card: card.to_string(),
+            },
+        )),
+        RoundKind::Matching(_) if others => Some((Key::MirrorPairFrom, choose)),
+        _ => None,
+    };
+    if let Some((label, command)) = first {
+        out.push(
+            MirrorNode::button(key.clone(), lang.f(label, &[("card", &name)]), command)
+                .then("dest:0"),
+        );
     }
     let return_key = if out.is_empty() {
         key

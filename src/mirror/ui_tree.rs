@@ -109,14 +109,7 @@ impl UiTree<'_, '_> {
             return;
         }
         if let Some(text) = text {
-            let mut content = text.0.clone();
-            if let Some(children) = children {
-                for child in children.iter() {
-                    if let Ok(span) = self.spans.get(child) {
-                        content.push_str(&span.0);
-                    }
-                }
-            }
+            let content = self.text_with_spans(text, children);
             let content = content.trim();
             if !content.is_empty() {
                 let key = format!("e{}", entity.index());
@@ -149,6 +142,17 @@ impl UiTree<'_, '_> {
         }
     }
 
+    /// A text node's text followed by its spans' (rich text is split into spans).
+    fn text_with_spans(&self, text: &Text, children: Option<&Children>) -> String {
+        let mut content = text.0.clone();
+        for child in children.into_iter().flat_map(|c| c.iter()) {
+            if let Ok(span) = self.spans.get(child) {
+                content.push_str(&span.0);
+            }
+        }
+        content
+    }
+
     /// All the text under `entity`, joined by spaces (a button's label).
     fn text_of(&self, entity: Entity) -> String {
         let mut parts = Vec::new();
@@ -161,14 +165,7 @@ impl UiTree<'_, '_> {
             return;
         };
         if let Some(text) = text {
-            let mut content = text.0.clone();
-            if let Some(children) = children {
-                for child in children.iter() {
-                    if let Ok(span) = self.spans.get(child) {
-                        content.push_str(&span.0);
-                    }
-                }
-            }
+            let content = self.text_with_spans(text, children);
             if !content.trim().is_empty() {
                 parts.push(content.trim().to_owned());
             }
