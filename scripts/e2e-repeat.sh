@@ -16,7 +16,7 @@ bash scripts/build-web.sh --dev --out "$out"
 cargo build --locked --quiet -p fresque-server
 broken="$CARGO_TARGET_DIR/e2e-site-broken"
 bash scripts/fixture-site.sh "$out" "$broken"
-"$CARGO_TARGET_DIR/debug/fresque-server" --site "$out" --port 18480 > "$CARGO_TARGET_DIR/repeat-serve.log" 2>&1 &
+"$CARGO_TARGET_DIR/debug/fresque-server" --site "$out" --port 18480 --memory > "$CARGO_TARGET_DIR/repeat-serve.log" 2>&1 &
 server=$!
 SERVE_QUIET=1 python3 scripts/serve.py "$broken" --port 18580 > "$CARGO_TARGET_DIR/repeat-serve-broken.log" 2>&1 &
 server_broken=$!

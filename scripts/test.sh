@@ -54,7 +54,10 @@ if $web; then
   log "browser tests (Chromium, headless)"
   # The game and workshops from the workshop server (built by cargo test above); the fixture
   # site from a static server, as on a host without the workshop server.
-  "$CARGO_TARGET_DIR/debug/fresque-server" --site "$out" --port 18080 > "$CARGO_TARGET_DIR/serve.log" 2>&1 &
+  # Its rooms in a fresh data folder (the default one is the user's, kept across restarts).
+  data="$CARGO_TARGET_DIR/e2e-workshop-data"
+  rm -rf "$data"
+  "$CARGO_TARGET_DIR/debug/fresque-server" --site "$out" --port 18080 --data "$data" > "$CARGO_TARGET_DIR/serve.log" 2>&1 &
   server=$!
   SERVE_QUIET=1 python3 scripts/serve.py "$broken" --port 18180 > "$CARGO_TARGET_DIR/serve-broken.log" 2>&1 &
   server_broken=$!
@@ -66,7 +69,8 @@ if $web; then
   url=$(grep -o 'http://[^ ]*' "$CARGO_TARGET_DIR/serve.log")
   broken_url=$(grep -o 'http://[^ ]*' "$CARGO_TARGET_DIR/serve-broken.log")
   echo "serving $url (game and workshops) and $broken_url (static)"
-  BASE_URL="$url" FIXTURES_URL="$broken_url" SITE_DIR="$out" node --test --test-concurrency=1 tests/e2e/
+  BASE_URL="$url" FIXTURES_URL="$broken_url" SITE_DIR="$out" \
+    SERVER_BIN="$CARGO_TARGET_DIR/debug/fresque-server" node --test --test-concurrency=1 tests/e2e/
   echo "screenshots: tests/e2e/out/"
 fi
 

@@ -158,7 +158,11 @@ fn rebuild_strip(
     match link.status {
         LinkStatus::Open | LinkStatus::Closed => {}
         LinkStatus::Connecting | LinkStatus::Retrying { .. } => {
-            parts.push(lang.f(Key::Reconnecting, &[("n", &waiting)]));
+            parts.push(match waiting {
+                0 => lang.t(Key::Reconnecting).to_owned(),
+                1 => lang.t(Key::ReconnectingOne).to_owned(),
+                n => lang.f(Key::ReconnectingMany, &[("n", &n)]),
+            });
         }
     }
     if let Some(text) = &notice.0 {

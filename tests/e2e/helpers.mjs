@@ -157,3 +157,41 @@ export async function closeIntro(page) {
   await clickControl(page, state, 'start');
   return waitState(page, (s) => !s.controls.some((c) => c.id === 'start'), 'the board');
 }
+
+export const TABLET = { width: 1024, height: 768 };
+
+/** A facilitator creates a workshop of the law deck (4 tables) from the title screen of the
+ * server at `base`; returns the page and the room's code. */
+export async function hostWorkshop(browser, base = BASE_URL) {
+  const { page, context } = await openPage(browser, base);
+  await waitReady(page);
+  let s = await waitState(page, (x) => x.screen === 'title' && x.workshops === 'yes', 'the title screen');
+  await clickControl(page, s, 'workshop-host');
+  s = await waitState(page, (x) => x.controls.some((c) => c.id === 'host-deck:loi'), 'the host screen');
+  await clickControl(page, s, 'host-deck:loi');
+  s = await waitState(page, (x) => x.host?.[0] === 'loi.fr.ron' && x.controls.some((c) => c.id === 'host-create'), 'the deck chosen');
+  await clickControl(page, s, 'host-create');
+  s = await waitState(page, (x) => x.screen === 'console', 'the console');
+  return { page, context, room: s.workshop.room };
+}
+
+/** A player opens the join link on a tablet, types a first name, and sits at `table` of a
+ * room with `tables` tables; returns at the round's board. */
+export async function joinWorkshop(browser, room, name, table, tables = 2, base = BASE_URL) {
+  const { page, context, log } = await openPage(browser, new URL(`?room=${room}`, base).toString(), TABLET);
+  await waitReady(page);
+  await waitState(page, (s) => s.screen === 'join-code', 'the join form');
+  if (await page.inputValue('#join-code') !== room) throw new Error('the link fills the code in');
+  await page.click('#join-name');
+  await page.keyboard.type(name);
+  await page.keyboard.press('Enter');
+  let state = await waitState(page, (s) => s.screen === 'join' && s.join?.tables.length === tables
+    && s.controls.some((c) => c.id === `table-${table}`), 'the tables');
+  await clickControl(page, state, `table-${table}`);
+  // The round's instructions, then the board.
+  state = await waitState(page, (s) => s.screen === 'play' && s.workshop?.table === table && s.controls.some((c) => c.id === 'start'), `a seat at table ${table}`);
+  await clickControl(page, state, 'start');
+  state = await waitState(page, (s) => !s.controls.some((c) => c.id === 'start') && s.hand.length > 0, 'the board');
+  if (state.workshop.role !== 'player') throw new Error(`seated as ${state.workshop.role}`);
+  return { page, context, log };
+}

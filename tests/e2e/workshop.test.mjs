@@ -8,34 +8,16 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   launch, openPage, waitReady, waitState, clickControl, control, drag, center, screenshot,
-  boardArea, dropFromHand,
+  boardArea, dropFromHand, joinWorkshop, hostWorkshop,
 } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-const TABLET = { width: 1024, height: 768 };
 
-/** A player opens the join link, types a first name, and sits at `table`. */
-async function join(room, name, table, tables = 2) {
-  const { page, context, log } = await openPage(browser, `?room=${room}`, TABLET);
-  await waitReady(page);
-  await waitState(page, (s) => s.screen === 'join-code', 'the join form');
-  assert.equal(await page.inputValue('#join-code'), room, 'the link fills the code in');
-  await page.click('#join-name');
-  await page.keyboard.type(name);
-  await page.keyboard.press('Enter');
-  let state = await waitState(page, (s) => s.screen === 'join' && s.join?.tables.length === tables
-    && s.controls.some((c) => c.id === `table-${table}`), 'the tables');
-  await clickControl(page, state, `table-${table}`);
-  // The round's instructions, then the board.
-  state = await waitState(page, (s) => s.screen === 'play' && s.workshop?.table === table && s.controls.some((c) => c.id === 'start'), `a seat at table ${table}`);
-  await clickControl(page, state, 'start');
-  state = await waitState(page, (s) => !s.controls.some((c) => c.id === 'start') && s.hand.length > 0, 'the board');
-  assert.equal(state.workshop.role, 'player');
-  return { page, context, log };
-}
+/** A player opens the join link on a tablet, types a first name, and sits at `table`. */
+const join = (room, name, table, tables = 2) => joinWorkshop(browser, room, name, table, tables);
 
 /** Cards of the hand this player holds (not dealt to someone else). */
 const mine = (s) => s.hand.filter((c) => !s.workshop.held_by_others.some(([card]) => card === c));
@@ -170,16 +152,7 @@ test('a facilitator and three players play a paced links round to a shared debri
 });
 
 test('a player who reloads the page sits at the same table with the whole board', async () => {
-  const { page: f, context: fc } = await openPage(browser, '');
-  await waitReady(f);
-  let fs = await waitState(f, (s) => s.screen === 'title' && s.workshops === 'yes', 'the title screen');
-  await clickControl(f, fs, 'workshop-host');
-  fs = await waitState(f, (s) => s.controls.some((c) => c.id === 'host-deck:loi'), 'the host screen');
-  await clickControl(f, fs, 'host-deck:loi');
-  fs = await waitState(f, (s) => s.host?.[0] === 'loi.fr.ron' && s.controls.some((c) => c.id === 'host-create'), 'the deck chosen');
-  await clickControl(f, fs, 'host-create');
-  fs = await waitState(f, (s) => s.screen === 'console', 'the console');
-  const room = fs.workshop.room;
+  const { page: f, context: fc, room } = await hostWorkshop(browser);
   const a = await join(room, 'Léa', 3, 4);
   let as = await waitState(a.page, (s) => s.hand.length > 0, 'the hand');
   const area = boardArea(a.page);
@@ -194,7 +167,7 @@ test('a player who reloads the page sits at the same table with the whole board'
   // The facilitator's page reloads too: back to the console of the same room.
   await f.reload();
   await waitReady(f);
-  fs = await waitState(f, (s) => s.screen === 'console' && s.workshop?.room === room, 'the console again');
+  const fs = await waitState(f, (s) => s.screen === 'console' && s.workshop?.room === room, 'the console again');
   assert.equal(fs.workshop.tables[2].placed, 1);
   await a.context.close();
   await fc.close();

@@ -186,6 +186,8 @@ keys! {
     Locked,
     FollowingTable,
     Reconnecting,
+    ReconnectingOne,
+    ReconnectingMany,
     HeldBy,
     PlayerN,
     DebriefTitle,

@@ -2,9 +2,13 @@
 //! a change of its room ([`crate::room`]) and sends the resulting messages to the right
 //! connections. One lock per room keeps every table's moves in one order; sending is a
 //! non-blocking push into each connection's queue, so a slow client never holds a room.
+//!
+//! With a store ([`crate::store`]), a room's changes are stored before their messages are
+//! sent, in the order they were made: a move is acknowledged only once it is on disk.
 
 use std::collections::HashMap;
 use std::net::IpAddr;
+use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -16,7 +20,8 @@ use fresque_core::protocol::{
 use tokio::sync::mpsc;
 
 use crate::decks::DeckStore;
-use crate::room::{Audience, Room};
+use crate::room::{Audience, Out, Room};
+use crate::store::{Store, StoredRoom, Write};
 
 /// Limits of one server (see `docs/protocol.md`).
 #[derive(Clone, Debug)]
@@ -79,24 +84,79 @@ struct RoomSlot {
     members: Vec<Member>,
 }
 
+/// Frames to send, each with its receivers (connection id and queue), in order.
+#[derive(Default)]
+struct Delivery(Vec<(Frame, Vec<(u64, mpsc::Sender<Frame>)>)>);
+
+impl Delivery {
+    /// A message for one connection.
+    fn reply(&mut self, conn: &Connection, tx: &mpsc::Sender<Frame>, msg: &ServerMsg) {
+        self.0.push((frame(msg), vec![(conn.id, tx.clone())]));
+    }
+
+    /// Sends everything; returns the connections whose queue was full or closed.
+    fn send(self) -> Vec<u64> {
+        let mut failed = Vec::new();
+        for (f, receivers) in self.0 {
+            for (conn, tx) in receivers {
+                if !failed.contains(&conn) && tx.try_send(Arc::clone(&f)).is_err() {
+                    failed.push(conn);
+                }
+            }
+        }
+        failed
+    }
+}
+
 impl RoomSlot {
-    /// Sends `msgs` to their audiences; drops members whose queue is full or closed.
-    fn deliver(&mut self, msgs: Vec<(Audience, ServerMsg)>) {
+    /// Adds `msgs` to `delivery`, each for the members of its audience.
+    fn route(&self, msgs: Out, delivery: &mut Delivery) {
         for (audience, msg) in msgs {
-            let f = frame(&msg);
-            let room = &self.room;
-            self.members.retain(|m| {
-                let wanted = match (audience, m.role) {
+            let receivers = self
+                .members
+                .iter()
+                .filter(|m| match (audience, m.role) {
                     (Audience::Room, _) => true,
                     (Audience::Table(_), Role::Facilitator) => true,
                     (Audience::Table(t), Role::Player { table, .. }) => {
-                        table == t || room.is_followed(t)
+                        table == t || self.room.is_followed(t)
                     }
-                };
-                !wanted || m.tx.try_send(Arc::clone(&f)).is_ok()
-            });
+                })
+                .map(|m| (m.conn, m.tx.clone()))
+                .collect();
+            delivery.0.push((frame(&msg), receivers));
         }
     }
+
+    fn drop_members(&mut self, failed: &[u64]) {
+        if !failed.is_empty() {
+            self.members.retain(|m| !failed.contains(&m.conn));
+        }
+    }
+}
+
+/// What a change of a room must store: its moves (the `applied` messages in `out`) and, when
+/// `record` is set, the room's record.
+fn writes(room: &Room, out: &Out, record: bool, now: u64) -> Vec<Write> {
+    let mut writes: Vec<Write> = out
+        .iter()
+        .filter_map(|(_, msg)| match msg {
+            ServerMsg::Applied { table, entry } => Some(Write::Move {
+                code: room.code.clone(),
+                table: *table,
+                seq: entry.seq,
+                record: Room::move_record(entry, now),
+            }),
+            _ => None,
+        })
+        .collect();
+    if record {
+        writes.push(Write::Room {
+            code: room.code.clone(),
+            record: room.record(now),
+        });
+    }
+    writes
 }
 
 /// One connection's place: which room, as what.
@@ -122,6 +182,8 @@ impl Connection {
 /// Every room of the server.
 pub struct Hub {
     rooms: Mutex<HashMap<String, Arc<Mutex<RoomSlot>>>>,
+    /// Where rooms are kept across restarts; `None`: in memory only.
+    store: Option<Store>,
     decks: DeckStore,
     limits: Limits,
     joins: Mutex<HashMap<IpAddr, (u64, u32)>>,
@@ -138,11 +200,71 @@ impl Hub {
     pub fn new(decks: DeckStore, limits: Limits) -> Self {
         Self {
             rooms: Mutex::new(HashMap::new()),
+            store: None,
             decks,
             limits,
             joins: Mutex::new(HashMap::new()),
             next_conn: AtomicU64::new(1),
         }
+    }
+
+    /// A hub whose rooms are kept in the folder `dir` ([`crate::store`]). The rooms stored
+    /// there come back, except those past their expiry, which are deleted. Also returns the
+    /// rooms that could not be brought back, each with why (they stay in the store, untouched).
+    pub fn open(
+        decks: DeckStore,
+        limits: Limits,
+        dir: &Path,
+    ) -> Result<(Self, usize, Vec<String>), String> {
+        let (store, stored) = Store::open(dir)?;
+        let mut hub = Self::new(decks, limits);
+        let mut problems = Vec::new();
+        let now = now_ms();
+        let idle = hub.limits.idle_room.as_millis() as u64;
+        let mut expired = Vec::new();
+        let rooms = hub
+            .rooms
+            .get_mut()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        for (code, StoredRoom { record, moves }) in stored {
+            let Some(record) = record else {
+                problems.push(format!(
+                    "room {code} skipped: {} moves but no record",
+                    moves.len()
+                ));
+                continue;
+            };
+            match Room::restore(&record, &moves, &hub.decks) {
+                Ok(room) if room.code != code => problems.push(format!(
+                    "room {code} skipped: its record is of room {}",
+                    room.code
+                )),
+                Ok(room) if now.saturating_sub(room.last_activity_ms) >= idle => {
+                    expired.push(Write::Delete { code });
+                }
+                Ok(room) => {
+                    rooms.insert(
+                        code,
+                        Arc::new(Mutex::new(RoomSlot {
+                            room,
+                            members: Vec::new(),
+                        })),
+                    );
+                }
+                Err(why) => problems.push(format!("room {code} skipped: {why}")),
+            }
+        }
+        let restored = rooms.len();
+        if !expired.is_empty() {
+            store.write(expired, || {});
+        }
+        hub.store = Some(store);
+        Ok((hub, restored, problems))
+    }
+
+    /// The store, if rooms are kept across restarts.
+    pub fn store(&self) -> Option<&Store> {
+        self.store.as_ref()
     }
 
     pub fn limits(&self) -> &Limits {
@@ -312,17 +434,22 @@ impl Hub {
                     return;
                 };
                 let mut s = lock(&slot);
-                s.room.last_activity_ms = now_ms();
-                match s.room.act(player, id, base, action) {
+                let now = now_ms();
+                s.room.last_activity_ms = now;
+                let mut delivery = Delivery::default();
+                let out = match s.room.act(player, id, base, action) {
                     Ok(Some(entry)) => {
-                        s.deliver(vec![(
-                            Audience::Table(table),
-                            ServerMsg::Applied { table, entry },
-                        )]);
+                        vec![(Audience::Table(table), ServerMsg::Applied { table, entry })]
                     }
-                    Ok(None) => {}
-                    Err(refusal) => reply(ServerMsg::Refused { id, refusal }),
-                }
+                    Ok(None) => Vec::new(),
+                    Err(refusal) => {
+                        delivery.reply(conn, tx, &ServerMsg::Refused { id, refusal });
+                        Vec::new()
+                    }
+                };
+                let writes = writes(&s.room, &out, false, now);
+                s.route(out, &mut delivery);
+                self.commit(&slot, &mut s, writes, delivery);
             }
             ClientMsg::Command { command } => {
                 let (Some(code), Some(Role::Facilitator)) = (conn.room.clone(), conn.role) else {
@@ -340,7 +467,36 @@ impl Hub {
                 let now = now_ms();
                 s.room.last_activity_ms = now;
                 let out = s.room.command(command, now);
-                s.deliver(out);
+                let writes = writes(&s.room, &out, true, now);
+                let mut delivery = Delivery::default();
+                s.route(out, &mut delivery);
+                self.commit(&slot, &mut s, writes, delivery);
+            }
+        }
+    }
+
+    /// Stores `writes` (with a store), then sends `delivery`; a member whose queue is full
+    /// is dropped (it reconnects and gets the whole table). Called with the room locked, so
+    /// a room's changes are stored and sent in the order they were made.
+    fn commit(
+        &self,
+        slot: &Arc<Mutex<RoomSlot>>,
+        s: &mut RoomSlot,
+        writes: Vec<Write>,
+        delivery: Delivery,
+    ) {
+        match &self.store {
+            None => s.drop_members(&delivery.send()),
+            Some(store) => {
+                let slot = Arc::downgrade(slot);
+                store.write(writes, move || {
+                    let failed = delivery.send();
+                    if !failed.is_empty()
+                        && let Some(slot) = slot.upgrade()
+                    {
+                        lock(&slot).drop_members(&failed);
+                    }
+                });
             }
         }
     }
@@ -425,18 +581,29 @@ impl Hub {
             );
             (code, secret)
         };
-        reply(ServerMsg::Created {
-            room: code.clone(),
-            secret,
-        });
         if let Some(slot) = self.slot(&code) {
             let mut s = lock(&slot);
+            let mut delivery = Delivery::default();
+            delivery.reply(
+                conn,
+                tx,
+                &ServerMsg::Created {
+                    room: code.clone(),
+                    secret,
+                },
+            );
             if self.enter(conn, &code, &mut s, Role::Facilitator, tx) {
-                reply(ServerMsg::Hosting {
-                    info: s.room.info(),
-                    tables: s.room.all_tables(),
-                });
+                delivery.reply(
+                    conn,
+                    tx,
+                    &ServerMsg::Hosting {
+                        info: s.room.info(),
+                        tables: s.room.all_tables(),
+                    },
+                );
             }
+            let writes = writes(&s.room, &Vec::new(), true, now_ms());
+            self.commit(&slot, &mut s, writes, delivery);
         }
     }
 
@@ -510,7 +677,8 @@ impl Hub {
             }
             id
         };
-        s.room.last_activity_ms = now_ms();
+        let now = now_ms();
+        s.room.last_activity_ms = now;
         let Some(state) = s.room.table_state(table) else {
             return;
         };
@@ -519,24 +687,32 @@ impl Hub {
             .player(player)
             .map(|p| (p.token.clone(), p.last_id))
             .unwrap_or_default();
-        reply(ServerMsg::Seated {
-            info: s.room.info(),
-            player,
-            token,
-            state,
-            last_id,
-        });
+        // The seat (its token) is stored before the player is told it.
+        let mut delivery = Delivery::default();
+        delivery.reply(
+            conn,
+            tx,
+            &ServerMsg::Seated {
+                info: s.room.info(),
+                player,
+                token,
+                state,
+                last_id,
+            },
+        );
         // A player reaching a room that follows a table or is at the debrief needs those too.
         let followed: Vec<u8> = (1..=s.room.table_count())
             .filter(|t| *t != table && s.room.is_followed(*t))
             .collect();
         for t in followed {
             if let Some(state) = s.room.table_state(t) {
-                reply(ServerMsg::Table { state });
+                delivery.reply(conn, tx, &ServerMsg::Table { state });
             }
         }
         let out = s.room.seats_changed(table);
-        s.deliver(out);
+        s.route(out, &mut delivery);
+        let writes = writes(&s.room, &Vec::new(), true, now);
+        self.commit(&slot, &mut s, writes, delivery);
     }
 
     /// Puts a connection in a room (leaving any other room first). `false`: the room is full.
@@ -588,7 +764,9 @@ impl Hub {
         {
             s.room.set_online(id, false, None);
             let out = s.room.seats_changed(table);
-            s.deliver(out);
+            let mut delivery = Delivery::default();
+            s.route(out, &mut delivery);
+            self.commit(&slot, &mut s, Vec::new(), delivery);
         }
     }
 
@@ -597,9 +775,21 @@ impl Hub {
         let now = now_ms();
         let idle = self.limits.idle_room.as_millis() as u64;
         let mut rooms = lock(&self.rooms);
-        let before = rooms.len();
-        rooms.retain(|_, slot| now.saturating_sub(lock(slot).room.last_activity_ms) < idle);
-        before - rooms.len()
+        let mut gone = Vec::new();
+        rooms.retain(|code, slot| {
+            let keep = now.saturating_sub(lock(slot).room.last_activity_ms) < idle;
+            if !keep {
+                gone.push(Write::Delete { code: code.clone() });
+            }
+            keep
+        });
+        let count = gone.len();
+        if let Some(store) = &self.store
+            && !gone.is_empty()
+        {
+            store.write(gone, || {});
+        }
+        count
     }
 
     /// Forgets join counters older than a minute.

@@ -5,6 +5,7 @@
 //!
 //! - [`room`]: one room's tables, seats and facilitator settings, without I/O;
 //! - [`hub`]: every room, and which connection receives which message;
+//! - [`store`]: rooms kept on disk across restarts (`--data DIR`);
 //! - [`decks`]: the decks offered, read from the site's manifest;
 //! - this file: HTTP (static files, `/api/info`, the WebSocket upgrade with its `Origin`
 //!   check) and the server's start.
@@ -12,6 +13,7 @@
 pub mod decks;
 pub mod hub;
 pub mod room;
+pub mod store;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -40,6 +42,8 @@ pub struct Config {
     /// Origins (`scheme://host:port`) allowed to open a WebSocket besides the server's own.
     pub allowed_origins: Vec<String>,
     pub limits: Limits,
+    /// The folder where rooms are kept across restarts; `None`: in memory only.
+    pub data: Option<PathBuf>,
 }
 
 #[derive(Clone)]
@@ -195,8 +199,22 @@ pub async fn start(config: Config) -> std::io::Result<(SocketAddr, tokio::task::
     for p in &problems {
         eprintln!("fresque-server: {p}");
     }
-    let hub = Arc::new(Hub::new(decks, config.limits.clone()));
-    start_with(config, hub).await
+    let hub = match &config.data {
+        None => Hub::new(decks, config.limits.clone()),
+        Some(dir) => {
+            let (hub, restored, problems) =
+                Hub::open(decks, config.limits.clone(), dir).map_err(std::io::Error::other)?;
+            for p in &problems {
+                eprintln!("fresque-server: {p}");
+            }
+            eprintln!(
+                "fresque-server: workshops kept in {} ({restored} brought back)",
+                dir.display()
+            );
+            hub
+        }
+    };
+    start_with(config, Arc::new(hub)).await
 }
 
 /// Starts the server with a hub built by the caller (tests).

@@ -1,17 +1,36 @@
 //! `fresque-server`: serves the built site and runs workshops.
 //!
 //! ```text
-//! fresque-server [--site DIR] [--host ADDR] [--port N] [--allow-origin URL]... [--joins-per-minute N]
+//! fresque-server [--site DIR] [--host ADDR] [--port N] [--allow-origin URL]...
+//!                [--data DIR | --memory] [--joins-per-minute N]
 //! ```
-//! Defaults: `--site dist`, `--host 127.0.0.1`, `--port 8080` (or `$PORT`).
+//! Defaults: `--site dist`, `--host 127.0.0.1`, `--port 8080` (or `$PORT`), and workshops kept
+//! in `--data $FRESQUE_DATA`, else `$XDG_STATE_HOME/fresque-server`, else
+//! `~/.local/state/fresque-server` (the usual place for a program's state on Linux).
+//! `--memory` keeps them in memory only (lost when the server stops).
 
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 
 use fresque_server::{Config, Limits, start};
 
-const USAGE: &str =
-    "usage: fresque-server [--site DIR] [--host ADDR] [--port N] [--allow-origin URL]...";
+const USAGE: &str = "usage: fresque-server [--site DIR] [--host ADDR] [--port N] \
+     [--allow-origin URL]... [--data DIR | --memory] [--joins-per-minute N]";
+
+/// Where workshops are kept when `--data` is not given.
+fn default_data() -> PathBuf {
+    let var = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
+    if let Some(dir) = var("FRESQUE_DATA") {
+        return PathBuf::from(dir);
+    }
+    if let Some(state) = var("XDG_STATE_HOME") {
+        return PathBuf::from(state).join("fresque-server");
+    }
+    match var("HOME") {
+        Some(home) => PathBuf::from(home).join(".local/state/fresque-server"),
+        None => PathBuf::from("fresque-data"),
+    }
+}
 
 fn parse_args() -> Result<Config, String> {
     let mut site = PathBuf::from("dist");
@@ -22,6 +41,7 @@ fn parse_args() -> Result<Config, String> {
         .unwrap_or(8080);
     let mut allowed_origins = Vec::new();
     let mut limits = Limits::default();
+    let mut data = Some(default_data());
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value\n{USAGE}"));
@@ -38,6 +58,8 @@ fn parse_args() -> Result<Config, String> {
                     .map_err(|e| format!("--port: {e}"))?;
             }
             "--allow-origin" => allowed_origins.push(value("--allow-origin")?),
+            "--data" => data = Some(PathBuf::from(value("--data")?)),
+            "--memory" => data = None,
             "--joins-per-minute" => {
                 limits.joins_per_minute = value("--joins-per-minute")?
                     .parse()
@@ -58,6 +80,7 @@ fn parse_args() -> Result<Config, String> {
         addr: SocketAddr::new(host, port),
         allowed_origins,
         limits,
+        data,
     })
 }
 
@@ -78,7 +101,7 @@ async fn main() {
             let _ = handle.await;
         }
         Err(e) => {
-            eprintln!("fresque-server: cannot listen: {e}");
+            eprintln!("fresque-server: cannot start: {e}");
             std::process::exit(1);
         }
     }

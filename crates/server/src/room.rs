@@ -7,6 +7,8 @@
 //! and is appended to the table's log: replaying the log on a new game gives the same table
 //! on every client.
 
+pub mod record;
+
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
