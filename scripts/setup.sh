@@ -4,8 +4,9 @@
 #
 #   bash scripts/setup.sh          # wasm target, wasm-bindgen-cli (same version as Cargo.lock), wasm-opt
 #   bash scripts/setup.sh --test   # also Chromium (Debian) and playwright-core for the browser tests,
-#                                  # and poppler-utils (pdftotext…) for the tests of deck-print
-#   bash scripts/setup.sh --pdf-tools   # only poppler-utils (tests without the web build)
+#                                  # and poppler-utils (pdftotext…) for the tests of deck-print,
+#                                  # and redis-server for the tests of several workshop servers
+#   bash scripts/setup.sh --pdf-tools   # only poppler-utils and redis-server (tests without the web build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,6 +35,23 @@ if $want_test || $only_pdf; then
   if ! command -v pdftotext >/dev/null || ! command -v pdftoppm >/dev/null; then
     log "installing poppler-utils (Debian package)"
     apt_install poppler-utils
+  fi
+fi
+# redis-server: the tests of several workshop servers start their own, on a loopback port with
+# a temporary folder. Installed without starting Debian's system service.
+if $want_test || $only_pdf; then
+  if ! command -v redis-server >/dev/null && [ ! -x /usr/bin/redis-server ]; then
+    log "installing redis-server (Debian package; its service is not started)"
+    sudo_cmd=""
+    [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
+    added_policy=false
+    if [ ! -e /usr/sbin/policy-rc.d ]; then
+      printf '#!/bin/sh\nexit 101\n' | $sudo_cmd tee /usr/sbin/policy-rc.d >/dev/null
+      $sudo_cmd chmod +x /usr/sbin/policy-rc.d
+      added_policy=true
+    fi
+    apt_install redis-server
+    if $added_policy; then $sudo_cmd rm -f /usr/sbin/policy-rc.d; fi
   fi
 fi
 if $only_pdf; then

@@ -177,6 +177,19 @@ impl Connection {
             ..Self::default()
         }
     }
+
+    /// The room this connection is in.
+    pub fn room(&self) -> Option<&str> {
+        self.room.as_deref()
+    }
+
+    /// A connection held by another server, whose `hello` that server has answered.
+    pub fn remote(id: u64, ip: Option<IpAddr>) -> Self {
+        Self {
+            hello: true,
+            ..Self::new(id, ip)
+        }
+    }
 }
 
 /// Every room of the server.
@@ -260,6 +273,49 @@ impl Hub {
         }
         hub.store = Some(store);
         Ok((hub, restored, problems))
+    }
+
+    /// A hub whose rooms are stored by `store` (Redis, [`crate::cluster`]); rooms come in
+    /// with [`Self::adopt`].
+    pub fn with_store(decks: DeckStore, limits: Limits, store: Store) -> Self {
+        Self {
+            store: Some(store),
+            ..Self::new(decks, limits)
+        }
+    }
+
+    pub fn decks(&self) -> &DeckStore {
+        &self.decks
+    }
+
+    /// Whether this hub holds the room `code`.
+    pub fn has_room(&self, code: &str) -> bool {
+        lock(&self.rooms).contains_key(code)
+    }
+
+    /// The codes of the rooms held.
+    pub fn room_codes(&self) -> Vec<String> {
+        lock(&self.rooms).keys().cloned().collect()
+    }
+
+    /// Takes a room in (loaded from a store); one already held is kept.
+    pub fn adopt(&self, room: Room) {
+        lock(&self.rooms)
+            .entry(room.code.clone())
+            .or_insert_with(|| {
+                Arc::new(Mutex::new(RoomSlot {
+                    room,
+                    members: Vec::new(),
+                }))
+            });
+    }
+
+    /// Lets a room go (another server holds it now); returns the connections that were in
+    /// it, to be closed so they reconnect where the room is.
+    pub fn evict(&self, code: &str) -> Vec<u64> {
+        let slot = lock(&self.rooms).remove(code);
+        slot.map(|s| lock(&s).members.iter().map(|m| m.conn).collect())
+            .unwrap_or_default()
     }
 
     /// The store, if rooms are kept across restarts.
@@ -602,7 +658,10 @@ impl Hub {
                     },
                 );
             }
-            let writes = writes(&s.room, &Vec::new(), true, now_ms());
+            let writes = vec![Write::Create {
+                code: code.clone(),
+                record: s.room.record(now_ms()),
+            }];
             self.commit(&slot, &mut s, writes, delivery);
         }
     }

@@ -6,10 +6,12 @@
 //! - [`room`]: one room's tables, seats and facilitator settings, without I/O;
 //! - [`hub`]: every room, and which connection receives which message;
 //! - [`store`]: rooms kept on disk across restarts (`--data DIR`);
+//! - [`cluster`]: several servers sharing rooms through Redis (`--redis URL`);
 //! - [`decks`]: the decks offered, read from the site's manifest;
 //! - this file: HTTP (static files, `/api/info`, the WebSocket upgrade with its `Origin`
 //!   check) and the server's start.
 
+pub mod cluster;
 pub mod decks;
 pub mod hub;
 pub mod room;
@@ -44,11 +46,14 @@ pub struct Config {
     pub limits: Limits,
     /// The folder where rooms are kept across restarts; `None`: in memory only.
     pub data: Option<PathBuf>,
+    /// A Redis server shared with other servers (then `data` is not used).
+    pub redis: Option<String>,
 }
 
 #[derive(Clone)]
 struct AppState {
     hub: Arc<Hub>,
+    cluster: Option<Arc<cluster::Cluster>>,
     allowed_origins: Arc<Vec<String>>,
 }
 
@@ -61,9 +66,15 @@ const READ_BUFFER: usize = 8 * 1024;
 const IDLE_CONNECTION: Duration = Duration::from_secs(75);
 
 /// The HTTP application: static site, `/api/info` and `/ws`.
-pub fn app(hub: Arc<Hub>, site: PathBuf, allowed_origins: Vec<String>) -> Router {
+pub fn app(
+    hub: Arc<Hub>,
+    cluster: Option<Arc<cluster::Cluster>>,
+    site: PathBuf,
+    allowed_origins: Vec<String>,
+) -> Router {
     let state = AppState {
         hub,
+        cluster,
         allowed_origins: Arc::new(allowed_origins),
     };
     let files = ServeDir::new(&site)
@@ -145,11 +156,16 @@ async fn upgrade(
         // 128 KiB read and write buffers would take a quarter of a GiB).
         .read_buffer_size(READ_BUFFER)
         .write_buffer_size(0)
-        .on_upgrade(move |socket| connection(socket, state.hub, peer))
+        .on_upgrade(move |socket| connection(socket, state.hub, state.cluster, peer))
 }
 
 /// One WebSocket connection: a task writes its queue to the socket; this one reads.
-async fn connection(socket: WebSocket, hub: Arc<Hub>, peer: SocketAddr) {
+async fn connection(
+    socket: WebSocket,
+    hub: Arc<Hub>,
+    cluster: Option<Arc<cluster::Cluster>>,
+    peer: SocketAddr,
+) {
     use futures_util::{SinkExt, StreamExt};
     let (mut sink, mut stream) = socket.split();
     let (tx, mut rx) = mpsc::channel::<hub::Frame>(hub.limits().send_queue);
@@ -166,13 +182,24 @@ async fn connection(socket: WebSocket, hub: Arc<Hub>, peer: SocketAddr) {
         let _ = sink.close().await;
     });
     let mut conn = hub::Connection::new(hub.next_connection_id(), Some(peer.ip()));
+    // Closes the connection from elsewhere (a cluster whose room moved): the client reconnects.
+    let kick = Arc::new(tokio::sync::Notify::new());
+    if let Some(c) = &cluster {
+        c.register(conn.id, tx.clone(), Arc::clone(&kick));
+    }
     loop {
-        let next = tokio::time::timeout(IDLE_CONNECTION, stream.next()).await;
+        let next = tokio::select! {
+            next = tokio::time::timeout(IDLE_CONNECTION, stream.next()) => next,
+            () = kick.notified() => break,
+        };
         let Ok(Some(Ok(message))) = next else {
             break; // idle, closed, or a protocol error (e.g. a frame over the hard limit)
         };
         match message {
-            Message::Text(text) => hub.handle_text(&mut conn, text.as_str(), &tx),
+            Message::Text(text) => match &cluster {
+                Some(c) => c.handle_text(&mut conn, text.as_str(), &tx).await,
+                None => hub.handle_text(&mut conn, text.as_str(), &tx),
+            },
             Message::Binary(_) => {
                 let _ = tx.try_send(
                     serde_json::to_string(&ServerMsg::error(
@@ -187,6 +214,9 @@ async fn connection(socket: WebSocket, hub: Arc<Hub>, peer: SocketAddr) {
             Message::Ping(_) | Message::Pong(_) => {}
         }
     }
+    if let Some(c) = &cluster {
+        c.unregister(conn.id).await;
+    }
     hub.leave(&mut conn);
     drop(tx);
     let _ = writer.await;
@@ -198,6 +228,17 @@ pub async fn start(config: Config) -> std::io::Result<(SocketAddr, tokio::task::
     let (decks, problems) = DeckStore::load(&config.site.join("assets"));
     for p in &problems {
         eprintln!("fresque-server: {p}");
+    }
+    if let Some(url) = &config.redis {
+        let cluster = cluster::Cluster::start(url, decks, config.limits.clone())
+            .await
+            .map_err(std::io::Error::other)?;
+        eprintln!(
+            "fresque-server: workshops shared through Redis at {url} (this server: {})",
+            cluster.id
+        );
+        let hub = Arc::clone(cluster.hub());
+        return serve(config, hub, Some(cluster)).await;
     }
     let hub = match &config.data {
         None => Hub::new(decks, config.limits.clone()),
@@ -222,6 +263,14 @@ pub async fn start_with(
     config: Config,
     hub: Arc<Hub>,
 ) -> std::io::Result<(SocketAddr, tokio::task::JoinHandle<()>)> {
+    serve(config, hub, None).await
+}
+
+async fn serve(
+    config: Config,
+    hub: Arc<Hub>,
+    cluster: Option<Arc<cluster::Cluster>>,
+) -> std::io::Result<(SocketAddr, tokio::task::JoinHandle<()>)> {
     let listener = tokio::net::TcpListener::bind(config.addr).await?;
     let addr = listener.local_addr()?;
     let sweeper = Arc::clone(&hub);
@@ -233,7 +282,7 @@ pub async fn start_with(
             sweeper.forget_old_joins();
         }
     });
-    let app = app(hub, config.site, config.allowed_origins);
+    let app = app(hub, cluster, config.site, config.allowed_origins);
     let handle = tokio::spawn(async move {
         let service = app.into_make_service_with_connect_info::<SocketAddr>();
         if let Err(e) = axum::serve(listener, service).await {

@@ -2,12 +2,13 @@
 //!
 //! ```text
 //! fresque-server [--site DIR] [--host ADDR] [--port N] [--allow-origin URL]...
-//!                [--data DIR | --memory] [--joins-per-minute N]
+//!                [--data DIR | --memory | --redis URL] [--joins-per-minute N]
 //! ```
 //! Defaults: `--site dist`, `--host 127.0.0.1`, `--port 8080` (or `$PORT`), and workshops kept
 //! in `--data $FRESQUE_DATA`, else `$XDG_STATE_HOME/fresque-server`, else
 //! `~/.local/state/fresque-server` (the usual place for a program's state on Linux).
-//! `--memory` keeps them in memory only (lost when the server stops).
+//! `--memory` keeps them in memory only (lost when the server stops). `--redis URL` (or
+//! `$REDIS_URL`) shares them with other servers through Redis (`docs/deploy.md`).
 
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
@@ -15,7 +16,7 @@ use std::path::PathBuf;
 use fresque_server::{Config, Limits, start};
 
 const USAGE: &str = "usage: fresque-server [--site DIR] [--host ADDR] [--port N] \
-     [--allow-origin URL]... [--data DIR | --memory] [--joins-per-minute N]";
+     [--allow-origin URL]... [--data DIR | --memory | --redis URL] [--joins-per-minute N]";
 
 /// Where workshops are kept when `--data` is not given.
 fn default_data() -> PathBuf {
@@ -42,6 +43,7 @@ fn parse_args() -> Result<Config, String> {
     let mut allowed_origins = Vec::new();
     let mut limits = Limits::default();
     let mut data = Some(default_data());
+    let mut redis = std::env::var("REDIS_URL").ok().filter(|u| !u.is_empty());
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value\n{USAGE}"));
@@ -60,6 +62,7 @@ fn parse_args() -> Result<Config, String> {
             "--allow-origin" => allowed_origins.push(value("--allow-origin")?),
             "--data" => data = Some(PathBuf::from(value("--data")?)),
             "--memory" => data = None,
+            "--redis" => redis = Some(value("--redis")?),
             "--joins-per-minute" => {
                 limits.joins_per_minute = value("--joins-per-minute")?
                     .parse()
@@ -81,6 +84,7 @@ fn parse_args() -> Result<Config, String> {
         allowed_origins,
         limits,
         data,
+        redis,
     })
 }
 

@@ -14,13 +14,15 @@
 //! hears of a move only once it is stored. If the disk refuses a commit, the writer retries
 //! with a growing pause and acknowledges nothing meanwhile.
 //!
-//! The store holds bytes; what they mean is [`crate::room::record`].
+//! The store holds bytes; what they mean is [`crate::room::record`]. The same [`Store`] handle
+//! fronts Redis when several servers share rooms ([`crate::cluster`]).
 
 use std::collections::BTreeMap;
 use std::fs::File;
-use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::path::Path;
 use std::time::Duration;
+
+use tokio::sync::mpsc;
 
 use rusqlite::{Connection, params};
 
@@ -59,13 +61,28 @@ pub enum Write {
     },
     /// A room and all its moves, gone (expired).
     Delete { code: String },
+    /// A new room's first record (with Redis, the code must be free).
+    Create { code: String, record: Vec<u8> },
 }
 
-type Then = Box<dyn FnOnce() + Send>;
+impl Write {
+    /// The room written to.
+    pub fn code(&self) -> &str {
+        match self {
+            Self::Room { code, .. }
+            | Self::Move { code, .. }
+            | Self::Delete { code }
+            | Self::Create { code, .. } => code,
+        }
+    }
+}
 
-struct Job {
-    writes: Vec<Write>,
-    then: Then,
+pub(crate) type Then = Box<dyn FnOnce() + Send>;
+
+/// Writes and what to run once they are stored.
+pub(crate) struct Job {
+    pub writes: Vec<Write>,
+    pub then: Then,
 }
 
 /// A stored room as read at start: its record and its moves by (table, seq), still as bytes.
@@ -78,8 +95,9 @@ pub struct StoredRoom {
 /// The handle to the writer thread (cheap to clone).
 #[derive(Clone)]
 pub struct Store {
-    jobs: mpsc::Sender<Job>,
-    path: PathBuf,
+    jobs: mpsc::UnboundedSender<Job>,
+    /// Where the rooms are, for messages.
+    place: String,
 }
 
 /// Why the store cannot be opened, in words for the person starting the server.
@@ -89,12 +107,12 @@ fn open_error(path: &Path, e: impl std::fmt::Display) -> String {
 
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Store").field("path", &self.path).finish()
+        f.debug_struct("Store").field("place", &self.place).finish()
     }
 }
 
 /// Jobs committed together at most (a burst of thousands of moves is several commits).
-const MAX_BATCH: usize = 1024;
+pub(crate) const MAX_BATCH: usize = 1024;
 
 impl Store {
     /// Opens (or creates) the store in `dir` and reads every room in it.
@@ -113,21 +131,27 @@ impl Store {
         let db = Connection::open(&path).map_err(|e| open_error(&path, e))?;
         db.execute_batch(SCHEMA).map_err(|e| open_error(&path, e))?;
         let rooms = read_all(&db).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        let (jobs, rx) = mpsc::channel::<Job>();
-        let shown = path.clone();
+        let (store, mut rx) = Self::with_writer(path.display().to_string());
         std::thread::Builder::new()
             .name("fresque-store".into())
             .spawn(move || {
                 let mut db = db;
-                writer(&mut db, &rx, &shown);
+                writer(&mut db, &mut rx, &path);
                 drop(lock); // the folder is free once the database is closed
             })
             .map_err(|e| format!("cannot start the store's writer: {e}"))?;
-        Ok((Self { jobs, path }, rooms))
+        Ok((store, rooms))
     }
 
-    pub fn path(&self) -> &Path {
-        &self.path
+    /// A handle whose jobs someone else stores (Redis: [`crate::cluster`]).
+    pub(crate) fn with_writer(place: String) -> (Self, mpsc::UnboundedReceiver<Job>) {
+        let (jobs, rx) = mpsc::unbounded_channel();
+        (Self { jobs, place }, rx)
+    }
+
+    /// Where the rooms are kept (a file, or a Redis server).
+    pub fn place(&self) -> &str {
+        &self.place
     }
 
     /// Stores `writes` after everything given before, then runs `then` (on the writer thread;
@@ -135,7 +159,7 @@ impl Store {
     pub fn write(&self, writes: Vec<Write>, then: impl FnOnce() + Send + 'static) {
         // The writer only stops when every handle is gone, so this cannot fail while `self`
         // exists; if it ever did, running `then` at once keeps the clients served.
-        if let Err(mpsc::SendError(job)) = self.jobs.send(Job {
+        if let Err(mpsc::error::SendError(job)) = self.jobs.send(Job {
             writes,
             then: Box::new(then),
         }) {
@@ -145,7 +169,7 @@ impl Store {
 
     /// Waits until everything given so far is stored (tests, benchmarks).
     pub fn flush(&self) {
-        let (done, wait) = mpsc::channel();
+        let (done, wait) = std::sync::mpsc::channel();
         self.write(Vec::new(), move || {
             let _ = done.send(());
         });
@@ -187,8 +211,8 @@ fn read_all(db: &Connection) -> rusqlite::Result<BTreeMap<String, StoredRoom>> {
 }
 
 /// The writer thread: runs until every [`Store`] handle is dropped.
-fn writer(db: &mut Connection, jobs: &mpsc::Receiver<Job>, path: &Path) {
-    while let Ok(first) = jobs.recv() {
+fn writer(db: &mut Connection, jobs: &mut mpsc::UnboundedReceiver<Job>, path: &Path) {
+    while let Some(first) = jobs.blocking_recv() {
         let mut batch = vec![first];
         while batch.len() < MAX_BATCH {
             match jobs.try_recv() {
@@ -221,7 +245,7 @@ fn commit(db: &mut Connection, batch: &[Job]) -> rusqlite::Result<()> {
         let mut mv = txn.prepare_cached("INSERT OR REPLACE INTO moves VALUES (?1, ?2, ?3, ?4)")?;
         for write in batch.iter().flat_map(|j| &j.writes) {
             match write {
-                Write::Room { code, record } => {
+                Write::Room { code, record } | Write::Create { code, record } => {
                     room.execute(params![code, record])?;
                 }
                 Write::Move {
@@ -246,6 +270,7 @@ fn commit(db: &mut Connection, batch: &[Job]) -> rusqlite::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::PathBuf;
 
     fn temp_dir(name: &str) -> PathBuf {
         let dir = std::env::temp_dir().join(format!("fresque-store-{name}-{}", std::process::id()));

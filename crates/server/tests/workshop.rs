@@ -43,6 +43,7 @@ async fn server_with(limits: Limits) -> Server {
         allowed_origins: Vec::new(),
         limits: Limits::default(),
         data: None,
+        redis: None,
     };
     let (addr, _) = start_with(config, Arc::clone(&hub)).await.unwrap();
     Server { addr, hub }

@@ -3,15 +3,17 @@
 
 #![allow(dead_code, reason = "each test file uses its own part")]
 
+use std::io::{BufRead, BufReader};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::process::{Child, Command as Process, Stdio};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use fresque_core::protocol::{
-    ClientMsg, DealMode, PROTOCOL_VERSION, ServerMsg, TableState, deck_hash,
+    ClientMsg, DealMode, PROTOCOL_VERSION, RoomInfo, ServerMsg, TableState, deck_hash,
 };
-use fresque_core::rules::Game;
+use fresque_core::rules::{Action, Game};
 use fresque_core::shared::SharedGame;
 use futures_util::{SinkExt, StreamExt};
 use tokio::net::TcpStream;
@@ -75,6 +77,18 @@ impl Client {
                 .expect("a frame");
             if let Message::Text(text) = next {
                 return serde_json::from_str(text.as_str()).unwrap();
+            }
+        }
+    }
+
+    /// The next message, or `None` once the server closed the connection (no time limit:
+    /// wrap it in one).
+    pub async fn next_msg(&mut self) -> Option<ServerMsg> {
+        loop {
+            match self.ws.next().await {
+                Some(Ok(Message::Text(text))) => return serde_json::from_str(text.as_str()).ok(),
+                Some(Ok(Message::Close(_)) | Err(_)) | None => return None,
+                Some(Ok(_)) => {}
             }
         }
     }
@@ -192,4 +206,185 @@ pub fn same(a: &Game, b: &Game) {
     assert_eq!(a.board(), b.board());
     assert_eq!(a.phase(), b.phase());
     assert_eq!(a.round_index(), b.round_index());
+}
+
+pub fn temp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("fresque-durable-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// A site folder whose `assets` are the checkout's (the server reads the decks from there).
+pub fn site_with_decks(name: &str) -> PathBuf {
+    let dir = temp(&format!("site-{name}"));
+    std::fs::write(dir.join("index.html"), "<!doctype html><title>test</title>").unwrap();
+    std::os::unix::fs::symlink(root().join("assets"), dir.join("assets")).unwrap();
+    dir
+}
+
+/// A `fresque-server` process; killed with SIGKILL when dropped.
+pub struct Server {
+    child: Child,
+    pub addr: SocketAddr,
+    stderr: Arc<Mutex<String>>,
+}
+
+impl Server {
+    /// A server keeping its rooms in the folder `data`.
+    pub fn start(site: &Path, data: &Path) -> Self {
+        Self::start_with(site, &["--data", &data.display().to_string()])
+    }
+
+    /// A server started with `args` (besides its site and an ephemeral port).
+    pub fn start_with(site: &Path, args: &[&str]) -> Self {
+        let mut child = Process::new(env!("CARGO_BIN_EXE_fresque-server"))
+            .args(["--site", &site.display().to_string()])
+            .args(args)
+            .args(["--port", "0", "--joins-per-minute", "100000"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let stderr = Arc::new(Mutex::new(String::new()));
+        let err = child.stderr.take().unwrap();
+        let sink = Arc::clone(&stderr);
+        std::thread::spawn(move || {
+            for line in BufReader::new(err).lines().map_while(Result::ok) {
+                let mut s = sink.lock().unwrap();
+                s.push_str(&line);
+                s.push('\n');
+            }
+        });
+        // "Serving <site> on http://127.0.0.1:PORT/" (a thread, so the wait is bounded).
+        let out = child.stdout.take().unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(out).lines().map_while(Result::ok) {
+                if let Some(url) = line.split(" on http://").nth(1) {
+                    let _ = tx.send(url.trim_end_matches('/').to_owned());
+                }
+            }
+        });
+        let addr = rx
+            .recv_timeout(Duration::from_secs(30))
+            .unwrap_or_else(|_| panic!("the server starts; stderr: {}", stderr.lock().unwrap()))
+            .parse()
+            .unwrap();
+        // The lines the server wrote before listening (rooms brought back, skipped) are read
+        // by another thread: wait for its line about where workshops are kept.
+        for _ in 0..200 {
+            if stderr.lock().unwrap().contains("fresque-server: workshops") {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        Self {
+            child,
+            addr,
+            stderr,
+        }
+    }
+
+    /// `kill -9`: no chance to write anything more.
+    pub fn kill(mut self) {
+        self.child.kill().unwrap();
+        self.child.wait().unwrap();
+    }
+
+    /// Whether the server's log says `needle` within two seconds (another thread reads it).
+    pub fn logs(&self, needle: &str) -> bool {
+        for _ in 0..200 {
+            if self.stderr().contains(needle) {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        false
+    }
+
+    pub fn stderr(&self) -> String {
+        self.stderr.lock().unwrap().clone()
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            eprintln!("--- the server's log:\n{}", self.stderr());
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The facilitator's whole view of a room: its settings and every table.
+pub async fn host_view(
+    addr: SocketAddr,
+    room: &str,
+    secret: &str,
+) -> (Client, RoomInfo, Vec<TableState>) {
+    let mut host = Client::connect(addr).await;
+    host.send(&ClientMsg::Host {
+        room: room.into(),
+        secret: secret.into(),
+    })
+    .await;
+    match host.recv().await {
+        ServerMsg::Hosting { info, tables } => (host, info, tables),
+        other => panic!("hosting, not {other:?}"),
+    }
+}
+
+/// Tables as they are after a restart, before anyone is back: nobody online.
+pub fn offline(mut tables: Vec<TableState>) -> Vec<TableState> {
+    for t in &mut tables {
+        for s in &mut t.seats {
+            s.online = false;
+        }
+    }
+    tables
+}
+
+/// Sends `action` as the player's next move and waits for its `applied`.
+pub async fn play(c: &mut Client, game: &mut SharedGame, table: u8, action: Action) {
+    let (_, msg) = game.propose(action).unwrap();
+    c.send(&msg).await;
+    let target = game.seq() + 1;
+    while game.seq() < target {
+        match c.recv().await {
+            ServerMsg::Applied { table: t, entry } if t == table => {
+                game.confirm(&entry).unwrap();
+            }
+            ServerMsg::Refused { refusal, .. } => panic!("refused: {refusal:?}"),
+            _ => {}
+        }
+    }
+}
+
+pub async fn seat_again(
+    addr: SocketAddr,
+    room: &str,
+    token: &str,
+) -> (Client, u32, TableState, u64) {
+    let mut c = Client::connect(addr).await;
+    c.send(&ClientMsg::Join {
+        room: room.into(),
+        table: 1,
+        name: None,
+        player: Some(token.into()),
+    })
+    .await;
+    match c
+        .until("seated", |m| matches!(m, ServerMsg::Seated { .. }))
+        .await
+    {
+        ServerMsg::Seated {
+            player,
+            state,
+            last_id,
+            ..
+        } => (c, player, state, last_id),
+        _ => unreachable!(),
+    }
 }

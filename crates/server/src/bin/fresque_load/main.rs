@@ -8,59 +8,75 @@
 //! then every player moves one of its cards every `every-ms` (± 50 %) for `seconds`. Prints
 //! the clients held, the moves per second, the latency from a move sent to each copy of it
 //! received by the table (p50, p99, max), and, with `--pid`, the server's memory (RSS) and CPU.
+//! `--url` and `--pid` may be given several times (servers sharing rooms through Redis): the
+//! players of each table are spread over the servers, and each server's figures are printed.
+//! `--kill PID --kill-after S` kills a server with `kill -9` after S seconds; its players sit
+//! again through the next server, and the time they took is printed.
+
+mod player;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use fresque_core::protocol::{ClientMsg, DealMode, PROTOCOL_VERSION, ServerMsg, deck_hash};
-use fresque_core::rules::{Action, CardId, Pos};
 use futures_util::{SinkExt, StreamExt};
 use tokio_tungstenite::connect_async;
 use tokio_tungstenite::tungstenite::Message;
 
 struct Args {
-    url: String,
+    urls: Vec<String>,
     site: PathBuf,
     rooms: usize,
     tables: u8,
     players: usize,
     seconds: u64,
     every_ms: u64,
-    pid: Option<u32>,
+    pids: Vec<u32>,
+    /// A server to `kill -9` after so many seconds (failover).
+    kill: Option<(u32, u64)>,
 }
 
 fn parse() -> Result<Args, String> {
     let mut a = Args {
-        url: "ws://127.0.0.1:18090/ws".into(),
+        urls: Vec::new(),
         site: PathBuf::from("dist"),
         rooms: 50,
         tables: 6,
         players: 4,
         seconds: 60,
         every_ms: 3000,
-        pid: None,
+        pids: Vec::new(),
+        kill: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
         let v = it.next().ok_or(format!("{arg} needs a value"))?;
         let n = || v.parse::<u64>().map_err(|e| format!("{arg}: {e}"));
         match arg.as_str() {
-            "--url" => a.url = v.clone(),
+            "--url" => a.urls.push(v.clone()),
             "--site" => a.site = PathBuf::from(&v),
             "--rooms" => a.rooms = n()? as usize,
             "--tables" => a.tables = n()? as u8,
             "--players" => a.players = n()? as usize,
             "--seconds" => a.seconds = n()?.min(600),
             "--every-ms" => a.every_ms = n()?.max(100),
-            "--pid" => a.pid = Some(n()? as u32),
+            "--pid" => a.pids.push(n()? as u32),
+            "--kill" => a.kill = Some((n()? as u32, a.kill.map_or(10, |k| k.1))),
+            "--kill-after" => a.kill = a.kill.map(|(p, _)| (p, n().unwrap_or(10))),
             _ => return Err(format!("unknown argument {arg}")),
         }
     }
-    if !(a.url.starts_with("ws://127.") || a.url.starts_with("ws://localhost")) {
-        return Err("fresque-load only talks to a server on loopback".into());
+    if a.urls.is_empty() {
+        a.urls.push("ws://127.0.0.1:18090/ws".into());
+    }
+    if a.urls
+        .iter()
+        .any(|u| !(u.starts_with("ws://127.") || u.starts_with("ws://localhost")))
+    {
+        return Err("fresque-load only talks to servers on loopback".into());
     }
     Ok(a)
 }
@@ -102,141 +118,10 @@ struct Stats {
     latencies_us: Mutex<Vec<u64>>,
     moves: AtomicUsize,
     refused: AtomicUsize,
+    /// How long players whose server was killed took to sit again elsewhere.
+    back_us: Mutex<Vec<u64>>,
     held: AtomicUsize,
     failed: AtomicUsize,
-}
-
-/// One player: sits, places its card, then moves it until the end; records the latency of
-/// every move of its table it receives.
-#[allow(clippy::too_many_arguments, reason = "one player's whole setup")]
-async fn player(
-    url: String,
-    room: String,
-    room_no: usize,
-    table: u8,
-    seat: usize,
-    card: CardId,
-    every: Duration,
-    until: Instant,
-    sent: Sent,
-    stats: Arc<Stats>,
-) {
-    let Some(mut ws) = connect(&url).await else {
-        stats.failed.fetch_add(1, Ordering::Relaxed);
-        return;
-    };
-    send(
-        &mut ws,
-        &ClientMsg::Join {
-            room,
-            table,
-            name: Some(format!("P{seat}")),
-            player: None,
-        },
-    )
-    .await;
-    let me = loop {
-        match recv(&mut ws).await {
-            Some(ServerMsg::Seated { player, .. }) => break player,
-            Some(ServerMsg::Error { message, .. }) => {
-                eprintln!("fresque-load: join refused: {message}");
-                stats.failed.fetch_add(1, Ordering::Relaxed);
-                return;
-            }
-            Some(_) => {}
-            None => {
-                stats.failed.fetch_add(1, Ordering::Relaxed);
-                return;
-            }
-        }
-    };
-    stats.held.fetch_add(1, Ordering::Relaxed);
-    let (mut sink, mut stream) = ws.split();
-    let seq = Arc::new(AtomicU64::new(0));
-    // Reader: every move of the table, with its latency from when its author sent it.
-    let reader = {
-        let sent = Arc::clone(&sent);
-        let stats = Arc::clone(&stats);
-        let seq = Arc::clone(&seq);
-        tokio::spawn(async move {
-            while let Some(Ok(msg)) = stream.next().await {
-                let Message::Text(t) = msg else { continue };
-                match serde_json::from_str::<ServerMsg>(t.as_str()) {
-                    Ok(ServerMsg::Applied { table: t, entry }) => {
-                        seq.fetch_max(entry.seq, Ordering::Relaxed);
-                        if let (fresque_core::protocol::Actor::Player(p), Some(id)) =
-                            (entry.actor, entry.id)
-                        {
-                            let at = sent
-                                .lock()
-                                .ok()
-                                .and_then(|s| s.get(&(room_no, t, p, id)).copied());
-                            if let Some(at) = at
-                                && let Ok(mut l) = stats.latencies_us.lock()
-                            {
-                                l.push(at.elapsed().as_micros() as u64);
-                            }
-                        }
-                    }
-                    Ok(ServerMsg::Refused { .. }) => {
-                        stats.refused.fetch_add(1, Ordering::Relaxed);
-                    }
-                    _ => {}
-                }
-            }
-        })
-    };
-    // Writer: place the card, then move it now and then.
-    let mut id = 0u64;
-    let mut rng = (room_no as u64 * 7919 + u64::from(table) * 104_729 + seat as u64 * 13) | 1;
-    let mut next_rand = move || {
-        rng ^= rng << 13;
-        rng ^= rng >> 7;
-        rng ^= rng << 17;
-        rng
-    };
-    // Spread the first moves over one period.
-    tokio::time::sleep(Duration::from_millis(
-        next_rand() % every.as_millis() as u64,
-    ))
-    .await;
-    while Instant::now() < until {
-        id += 1;
-        let at = Pos::new(
-            (next_rand() % 4000) as f32 - 2000.0,
-            (next_rand() % 2000) as f32 - 1000.0,
-        );
-        let action = if id == 1 {
-            Action::PlaceCard {
-                card: card.clone(),
-                at,
-            }
-        } else {
-            Action::MoveCard {
-                card: card.clone(),
-                to: at,
-            }
-        };
-        let msg = ClientMsg::Act {
-            id,
-            base: seq.load(Ordering::Relaxed),
-            action,
-        };
-        if let Ok(mut s) = sent.lock() {
-            s.insert((room_no, table, me, id), Instant::now());
-        }
-        let text = serde_json::to_string(&msg).unwrap_or_default();
-        if sink.send(Message::Text(text.into())).await.is_err() {
-            break;
-        }
-        stats.moves.fetch_add(1, Ordering::Relaxed);
-        let jitter = next_rand() % every.as_millis() as u64;
-        tokio::time::sleep(every / 2 + Duration::from_millis(jitter)).await;
-    }
-    // Let the last moves arrive, then close.
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    let _ = sink.close().await;
-    reader.abort();
 }
 
 /// RSS (kB) and CPU ticks (user + system) of a process, from /proc.
@@ -285,6 +170,7 @@ async fn main() {
     let first_lot = deck.rounds[0].kind.lots()[0].cards.clone();
     let stats = Arc::new(Stats {
         latencies_us: Mutex::new(Vec::new()),
+        back_us: Mutex::new(Vec::new()),
         moves: AtomicUsize::new(0),
         refused: AtomicUsize::new(0),
         held: AtomicUsize::new(0),
@@ -295,9 +181,10 @@ async fn main() {
     // Rooms, each with a facilitator kept connected.
     let mut hosts = Vec::new();
     let mut rooms = Vec::new();
-    for _ in 0..args.rooms {
-        let Some(mut ws) = connect(&args.url).await else {
-            eprintln!("fresque-load: cannot connect to {}", args.url);
+    for r in 0..args.rooms {
+        let url = &args.urls[r % args.urls.len()];
+        let Some(mut ws) = connect(url).await else {
+            eprintln!("fresque-load: cannot connect to {url}");
             std::process::exit(1);
         };
         send(
@@ -324,7 +211,12 @@ async fn main() {
         rooms.push(room);
         hosts.push(ws);
     }
-    let cpu_start = args.pid.and_then(proc_stats).map(|(_, t)| t);
+    let urls = Arc::new(args.urls.clone());
+    let cpu_start: Vec<Option<u64>> = args
+        .pids
+        .iter()
+        .map(|p| proc_stats(*p).map(|(_, t)| t))
+        .collect();
     let until = Instant::now() + Duration::from_secs(args.seconds);
     let every = Duration::from_millis(args.every_ms);
     let mut tasks = Vec::new();
@@ -332,8 +224,11 @@ async fn main() {
         for table in 1..=args.tables {
             for seat in 0..args.players {
                 let card = first_lot[seat % first_lot.len()].clone();
-                tasks.push(tokio::spawn(player(
-                    args.url.clone(),
+                // The players of a table on different servers, when there are several.
+                let first = (r + usize::from(table) + seat) % args.urls.len();
+                tasks.push(tokio::spawn(player::player(
+                    Arc::clone(&urls),
+                    first,
                     room.clone(),
                     r,
                     table,
@@ -349,11 +244,29 @@ async fn main() {
     }
     let setup = started.elapsed();
     // Sample the server's memory while the load runs.
-    let mut peak_rss = 0;
+    let mut peak_rss = vec![0; args.pids.len()];
+    let kill_at = args
+        .kill
+        .map(|(_, after)| started + Duration::from_secs(after));
     while Instant::now() < until {
         tokio::time::sleep(Duration::from_secs(1)).await;
-        if let Some((rss, _)) = args.pid.and_then(proc_stats) {
-            peak_rss = peak_rss.max(rss);
+        if let (Some((pid, _)), Some(at)) = (args.kill, kill_at)
+            && Instant::now() >= at
+            && proc_stats(pid).is_some()
+        {
+            // kill -9: the server has no chance to say goodbye.
+            let _ = std::process::Command::new("kill")
+                .args(["-9", &pid.to_string()])
+                .status();
+            println!(
+                "killed server {pid} at {} s",
+                at.duration_since(started).as_secs()
+            );
+        }
+        for (peak, pid) in peak_rss.iter_mut().zip(&args.pids) {
+            if let Some((rss, _)) = proc_stats(*pid) {
+                *peak = (*peak).max(rss);
+            }
         }
     }
     let held = stats.held.load(Ordering::Relaxed);
@@ -361,13 +274,16 @@ async fn main() {
         let _ = t.await;
     }
     let elapsed = Duration::from_secs(args.seconds);
-    let cpu = match (cpu_start, args.pid.and_then(proc_stats)) {
-        (Some(a), Some((_, b))) => {
+    let cpu: Vec<Option<f64>> = args
+        .pids
+        .iter()
+        .zip(&cpu_start)
+        .map(|(pid, start)| match (start, proc_stats(*pid)) {
             // Clock ticks are 1/100 s on Linux.
-            Some((b - a) as f64 / 100.0 / elapsed.as_secs_f64() * 100.0)
-        }
-        _ => None,
-    };
+            (Some(a), Some((_, b))) => Some((b - a) as f64 / 100.0 / elapsed.as_secs_f64() * 100.0),
+            _ => None,
+        })
+        .collect();
     drop(hosts);
     let mut l = stats
         .latencies_us
@@ -406,13 +322,26 @@ async fn main() {
         percentile(&l, 0.99),
         l.last().map_or(0.0, |m| *m as f64 / 1000.0)
     );
-    if let Some(pid) = args.pid {
+    if args.kill.is_some() {
+        let mut back = stats.back_us.lock().map(|b| b.clone()).unwrap_or_default();
+        back.sort_unstable();
         println!(
-            "server peak RSS       {:.1} MiB (pid {pid})",
-            peak_rss as f64 / 1024.0
+            "back after the kill    {} players, p50 {:.0} ms, p99 {:.0} ms, max {:.0} ms",
+            back.len(),
+            percentile(&back, 0.5),
+            percentile(&back, 0.99),
+            back.last().map_or(0.0, |m| *m as f64 / 1000.0)
         );
     }
-    if let Some(cpu) = cpu {
-        println!("server CPU            {cpu:.1} % of one core (average over the run)");
+    for ((pid, rss), cpu) in args.pids.iter().zip(&peak_rss).zip(&cpu) {
+        println!(
+            "server peak RSS       {:.1} MiB (pid {pid})",
+            *rss as f64 / 1024.0
+        );
+        if let Some(cpu) = cpu {
+            println!(
+                "server CPU            {cpu:.1} % of one core (pid {pid}, average over the run)"
+            );
+        }
     }
 }
