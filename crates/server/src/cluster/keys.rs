@@ -23,16 +23,21 @@ pub(super) fn channel(server: &str) -> String {
     format!("fresque:to:{server}")
 }
 
-/// Stores a room's writes if this server still owns it (its epoch), or creates it.
+/// Stores a room's writes if this server still owns it (its epoch), or creates it ("new": the
+/// code must be free, or already this server's: a creation sent again after a lost answer).
 /// KEYS: owner, epoch, room, moves. ARGV: server, epoch or "new", keep ms, lease ms, ops…
 pub(super) const WRITE: &str = r"
 local e
 if ARGV[2] == 'new' then
-  if redis.call('EXISTS', KEYS[3]) == 1 or redis.call('EXISTS', KEYS[1]) == 1 then
+  local owner = redis.call('GET', KEYS[1])
+  if owner == ARGV[1] then
+    e = tonumber(redis.call('GET', KEYS[2]))
+  elseif owner or redis.call('EXISTS', KEYS[3]) == 1 then
     return redis.error_reply('TAKEN')
+  else
+    redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[4])
+    e = redis.call('INCR', KEYS[2])
   end
-  redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[4])
-  e = redis.call('INCR', KEYS[2])
 else
   if redis.call('GET', KEYS[2]) ~= ARGV[2] then return redis.error_reply('FENCED') end
   e = tonumber(ARGV[2])

@@ -1,6 +1,7 @@
 //! A cluster server's background work: its channel, its heartbeat (leases, `alive`, dead
 //! owners), the writer of its rooms to Redis, and forwarding to gateways.
 
+use std::collections::VecDeque;
 use std::sync::Weak;
 use std::time::Duration;
 
@@ -169,46 +170,60 @@ pub(super) async fn heartbeat(cluster: Weak<Cluster>) {
     }
 }
 
-/// Stores the rooms' writes in Redis, in order, each batch's acknowledgements after it.
+/// Stores the rooms' writes in Redis, in order, each job's acknowledgement after it. Whatever
+/// queued up while the previous batch was in Redis goes in one pipeline (one round trip, and
+/// with `appendfsync always` one `fsync` for all of it).
 pub(super) async fn writer(
     cluster: Weak<Cluster>,
     mut jobs: mpsc::UnboundedReceiver<Job>,
     keep: Duration,
 ) {
     while let Some(first) = jobs.recv().await {
-        let mut batch = vec![first];
+        let mut batch = VecDeque::from([first]);
         while batch.len() < MAX_BATCH {
             match jobs.try_recv() {
-                Ok(job) => batch.push(job),
+                Ok(job) => batch.push_back(job),
                 Err(_) => break,
             }
         }
         let Some(c) = cluster.upgrade() else { return };
-        for job in batch {
-            let Some(code) = job.writes.first().map(|w| w.code().to_owned()) else {
-                (job.then)();
-                continue;
+        let mut pause = Duration::from_millis(50);
+        let mut lost: Vec<String> = Vec::new();
+        while !batch.is_empty() {
+            let writes: Vec<&[Write]> = batch.iter().map(|j| j.writes.as_slice()).collect();
+            let outcomes = match store_all(&c, &writes, &lost, keep).await {
+                Ok(o) => o,
+                Err(e) => {
+                    eprintln!(
+                        "fresque-server: cannot store in Redis ({e}); moves wait, trying again in {} ms",
+                        pause.as_millis()
+                    );
+                    tokio::time::sleep(pause).await;
+                    pause = (pause * 2).min(Duration::from_secs(2));
+                    continue;
+                }
             };
-            let mut pause = Duration::from_millis(50);
-            loop {
-                match store(&c, &code, &job.writes, keep).await {
-                    Ok(()) => {
-                        (job.then)();
-                        break;
-                    }
-                    Err(Failed::NotOurs(why)) => {
+            for outcome in outcomes {
+                let Some(job) = batch.pop_front() else { break };
+                match outcome {
+                    Outcome::Stored => (job.then)(),
+                    Outcome::NotOurs(code, why) => {
                         // Another server runs this room: nothing of it is acknowledged here.
-                        eprintln!("fresque-server: room {code}: {why}");
-                        c.lose(&code);
-                        break;
+                        if !lost.contains(&code) {
+                            eprintln!("fresque-server: room {code}: {why}");
+                            c.lose(&code);
+                            lost.push(code);
+                        }
                     }
-                    Err(Failed::Redis(e)) => {
+                    Outcome::Retry(e) => {
+                        batch.push_front(job);
                         eprintln!(
-                            "fresque-server: cannot store in Redis ({e}); moves wait, trying again in {} ms",
+                            "fresque-server: Redis refused a write ({e}); trying again in {} ms",
                             pause.as_millis()
                         );
                         tokio::time::sleep(pause).await;
                         pause = (pause * 2).min(Duration::from_secs(2));
+                        break;
                     }
                 }
             }
@@ -216,41 +231,122 @@ pub(super) async fn writer(
     }
 }
 
-/// Why a job was not stored.
-enum Failed {
-    /// The room is not this server's to write (another owner, or a code already taken).
-    NotOurs(String),
-    /// Redis did not answer as it should: try again.
-    Redis(redis::RedisError),
+/// What became of one job.
+enum Outcome {
+    Stored,
+    /// The room (code) is not this server's to write: another owner, or a code taken.
+    NotOurs(String, String),
+    /// Redis answered with an error worth trying again (loading, out of memory…).
+    Retry(redis::RedisError),
 }
 
-impl From<redis::RedisError> for Failed {
-    fn from(e: redis::RedisError) -> Self {
-        match e.code() {
-            Some("FENCED") => Self::NotOurs("another server runs it now".into()),
-            Some("TAKEN") => Self::NotOurs("its code is taken by another server's room".into()),
-            _ => Self::Redis(e),
+/// One script call per job and room, in one pipeline; an outcome per job, in order, up to the
+/// first one to try again. `Err`: the pipeline itself failed (Redis away).
+async fn store_all(
+    c: &Cluster,
+    batch: &[&[Write]],
+    lost: &[String],
+    keep: Duration,
+) -> redis::RedisResult<Vec<Outcome>> {
+    let mut pipe = redis::pipe();
+    pipe.ignore_errors();
+    // For each job, its calls: (room, whether it creates the room); or why it was not sent.
+    let mut plans: Vec<Result<Vec<(String, bool)>, (String, String)>> = Vec::new();
+    let mut created: Vec<String> = Vec::new();
+    for job in batch {
+        let mut calls = Vec::new();
+        let mut refused = None;
+        let mut codes: Vec<&str> = job.iter().map(Write::code).collect();
+        codes.dedup();
+        for code in codes {
+            let writes = job.iter().filter(|w| w.code() == code);
+            let create = job
+                .iter()
+                .any(|w| w.code() == code && matches!(w, Write::Create { .. }));
+            // A room created earlier in this batch has no epoch yet: its writes go as its
+            // creator's (the script checks the owner).
+            let epoch = if create || created.iter().any(|c| c == code) {
+                Some("new".to_owned())
+            } else {
+                lock(&c.epochs).get(code).cloned()
+            };
+            let Some(epoch) = epoch.filter(|_| !lost.iter().any(|l| l == code)) else {
+                refused = Some((code.to_owned(), "this server does not hold it".to_owned()));
+                break;
+            };
+            if create {
+                created.push(code.to_owned());
+            }
+            pipe.add_command(write_call(c, code, &epoch, writes, keep));
+            calls.push((code.to_owned(), epoch == "new"));
+        }
+        plans.push(match refused {
+            Some(r) => Err(r),
+            None => Ok(calls),
+        });
+    }
+    let mut results: std::vec::IntoIter<redis::RedisResult<i64>> = if pipe.is_empty() {
+        Vec::new().into_iter()
+    } else {
+        let mut redis = c.redis.clone();
+        let r: Vec<redis::RedisResult<i64>> = pipe.query_async(&mut redis).await?;
+        r.into_iter()
+    };
+    let mut outcomes = Vec::new();
+    for plan in plans {
+        let calls = match plan {
+            Ok(calls) => calls,
+            Err((code, why)) => {
+                outcomes.push(Outcome::NotOurs(code, why));
+                continue;
+            }
+        };
+        let mut outcome = Outcome::Stored;
+        for (code, new) in calls {
+            match results.next() {
+                Some(Ok(epoch)) if new => {
+                    lock(&c.epochs).insert(code, epoch.to_string());
+                }
+                Some(Ok(_)) | None => {}
+                Some(Err(e)) if matches!(e.code(), Some("FENCED" | "TAKEN")) => {
+                    let why = if e.code() == Some("FENCED") {
+                        "another server runs it now"
+                    } else {
+                        "its code is taken by another server's room"
+                    };
+                    outcome = Outcome::NotOurs(code, why.to_owned());
+                }
+                Some(Err(e)) => {
+                    outcome = Outcome::Retry(e);
+                }
+            }
+        }
+        let retry = matches!(outcome, Outcome::Retry(_));
+        outcomes.push(outcome);
+        if retry {
+            break;
         }
     }
+    Ok(outcomes)
 }
 
-/// One job's writes (all of one room) in one script.
-async fn store(c: &Cluster, code: &str, writes: &[Write], keep: Duration) -> Result<(), Failed> {
-    let create = writes.iter().any(|w| matches!(w, Write::Create { .. }));
-    let epoch = if create {
-        "new".to_owned()
-    } else {
-        let epoch = lock(&c.epochs).get(code).cloned();
-        epoch.ok_or_else(|| Failed::NotOurs("this server does not hold it".into()))?
-    };
-    let script = redis::Script::new(WRITE);
-    let mut call = script.prepare_invoke();
-    call.key(key(code, "owner"))
-        .key(key(code, "epoch"))
-        .key(key(code, "room"))
-        .key(key(code, "moves"))
+/// The script call storing `writes` of room `code`.
+fn write_call<'a>(
+    c: &Cluster,
+    code: &str,
+    epoch: &str,
+    writes: impl Iterator<Item = &'a Write>,
+    keep: Duration,
+) -> redis::Cmd {
+    let mut call = redis::cmd("EVAL");
+    call.arg(WRITE)
+        .arg(4)
+        .arg(key(code, "owner"))
+        .arg(key(code, "epoch"))
+        .arg(key(code, "room"))
+        .arg(key(code, "moves"))
         .arg(&c.id)
-        .arg(&epoch)
+        .arg(epoch)
         .arg(keep.as_millis() as u64)
         .arg(LEASE.as_millis() as u64);
     for w in writes {
@@ -270,10 +366,5 @@ async fn store(c: &Cluster, code: &str, writes: &[Write], keep: Duration) -> Res
             }
         }
     }
-    let mut redis = c.redis.clone();
-    let e: i64 = call.invoke_async(&mut redis).await?;
-    if create {
-        lock(&c.epochs).insert(code.to_owned(), e.to_string());
-    }
-    Ok(())
+    call
 }
