@@ -5,8 +5,8 @@
 #   bash scripts/setup.sh          # wasm target, wasm-bindgen-cli (same version as Cargo.lock), wasm-opt
 #   bash scripts/setup.sh --test   # also Chromium (Debian) and playwright-core for the browser tests,
 #                                  # and poppler-utils (pdftotext…) for the tests of deck-print,
-#                                  # and redis-server for the tests of several workshop servers
-#   bash scripts/setup.sh --pdf-tools   # only poppler-utils and redis-server (tests without the web build)
+#                                  # and redis-server and nginx for the tests of workshop servers
+#   bash scripts/setup.sh --pdf-tools   # only poppler-utils, redis-server and nginx (tests without the web build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -37,11 +37,15 @@ if $want_test || $only_pdf; then
     apt_install poppler-utils
   fi
 fi
-# redis-server: the tests of several workshop servers start their own, on a loopback port with
-# a temporary folder. Installed without starting Debian's system service.
+# redis-server and nginx: the tests of several workshop servers start their own Redis, and the
+# test of docs/deploy.md its own nginx, on loopback ports with temporary folders. Installed
+# without starting Debian's system services.
 if $want_test || $only_pdf; then
-  if ! command -v redis-server >/dev/null && [ ! -x /usr/bin/redis-server ]; then
-    log "installing redis-server (Debian package; its service is not started)"
+  missing=()
+  [ -x /usr/bin/redis-server ] || missing+=(redis-server)
+  [ -x /usr/sbin/nginx ] || missing+=(nginx)
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "installing ${missing[*]} (Debian packages; their services are not started)"
     sudo_cmd=""
     [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
     added_policy=false
@@ -50,7 +54,7 @@ if $want_test || $only_pdf; then
       $sudo_cmd chmod +x /usr/sbin/policy-rc.d
       added_policy=true
     fi
-    apt_install redis-server
+    apt_install "${missing[@]}"
     if $added_policy; then $sudo_cmd rm -f /usr/sbin/policy-rc.d; fi
   fi
 fi

@@ -6,105 +6,13 @@
 
 mod common;
 
-use std::io::{Read, Write as _};
-use std::net::TcpStream;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command as Process, Stdio};
+use std::path::Path;
 use std::time::Duration;
 
 use common::*;
 use fresque_core::protocol::{ClientMsg, ErrorCode, ServerMsg};
 use fresque_core::rules::{Action, Pos};
 use fresque_core::shared::SharedGame;
-
-/// A `redis-server` of the test's own; killed when dropped.
-struct Redis {
-    child: Child,
-    port: u16,
-    dir: PathBuf,
-}
-
-fn redis_binary() -> String {
-    for dir in ["/usr/bin", "/usr/local/bin", "/usr/sbin"] {
-        let path = format!("{dir}/redis-server");
-        if Path::new(&path).exists() {
-            return path;
-        }
-    }
-    panic!(
-        "redis-server is needed for these tests: `bash scripts/setup.sh` installs it (Debian's redis-server)"
-    );
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-impl Redis {
-    fn start(dir: &Path, port: u16) -> Self {
-        let child = Process::new(redis_binary())
-            .args(["--port", &port.to_string(), "--bind", "127.0.0.1"])
-            .args(["--dir", &dir.display().to_string()])
-            .args([
-                "--appendonly",
-                "yes",
-                "--appendfsync",
-                "always",
-                "--save",
-                "",
-            ])
-            .args(["--daemonize", "no", "--protected-mode", "yes"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let redis = Self {
-            child,
-            port,
-            dir: dir.to_owned(),
-        };
-        for _ in 0..100 {
-            if redis.ping() {
-                return redis;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        panic!("redis-server does not answer on port {port}");
-    }
-
-    fn ping(&self) -> bool {
-        let Ok(mut s) = TcpStream::connect(("127.0.0.1", self.port)) else {
-            return false;
-        };
-        let _ = s.set_read_timeout(Some(Duration::from_millis(500)));
-        let mut buf = [0u8; 64];
-        s.write_all(b"PING\r\n").is_ok()
-            && s.read(&mut buf)
-                .is_ok_and(|n| buf[..n].starts_with(b"+PONG"))
-    }
-
-    fn url(&self) -> String {
-        format!("redis://127.0.0.1:{}/", self.port)
-    }
-
-    /// `kill -9`, then the same server started again on its folder and port.
-    fn crash_and_restart(mut self) -> Self {
-        self.child.kill().unwrap();
-        self.child.wait().unwrap();
-        Self::start(&self.dir.clone(), self.port)
-    }
-}
-
-impl Drop for Redis {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
 
 fn fresque(site: &Path, redis: &Redis) -> Server {
     Server::start_with(site, &["--redis", &redis.url()])

@@ -3,7 +3,7 @@
 
 #![allow(dead_code, reason = "each test file uses its own part")]
 
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Read, Write as _};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command as Process, Stdio};
@@ -57,6 +57,27 @@ impl Client {
         .await;
         assert!(matches!(c.recv().await, ServerMsg::Welcome { .. }));
         c
+    }
+
+    /// A connection to `url` (`ws://…/ws`) as a browser page of `origin` opens it (the
+    /// handshake's `Origin` header); the error is the handshake's (e.g. 403).
+    pub async fn connect_as_page(
+        url: &str,
+        origin: &str,
+    ) -> Result<Self, tokio_tungstenite::tungstenite::Error> {
+        use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+        let mut request = url.into_client_request()?;
+        request
+            .headers_mut()
+            .insert("Origin", origin.parse().expect("an origin"));
+        let (ws, _) = connect_async(request).await?;
+        let mut c = Self { ws };
+        c.send(&ClientMsg::Hello {
+            protocol: PROTOCOL_VERSION,
+        })
+        .await;
+        assert!(matches!(c.recv().await, ServerMsg::Welcome { .. }));
+        Ok(c)
     }
 
     pub async fn send(&mut self, msg: &ClientMsg) {
@@ -386,5 +407,94 @@ pub async fn seat_again(
             ..
         } => (c, player, state, last_id),
         _ => unreachable!(),
+    }
+}
+
+/// A `redis-server` of the test's own; killed when dropped.
+pub struct Redis {
+    child: Child,
+    port: u16,
+    dir: PathBuf,
+}
+
+pub fn redis_binary() -> String {
+    for dir in ["/usr/bin", "/usr/local/bin", "/usr/sbin"] {
+        let path = format!("{dir}/redis-server");
+        if Path::new(&path).exists() {
+            return path;
+        }
+    }
+    panic!(
+        "redis-server is needed for these tests: `bash scripts/setup.sh` installs it (Debian's redis-server)"
+    );
+}
+
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+impl Redis {
+    pub fn start(dir: &Path, port: u16) -> Self {
+        let child = Process::new(redis_binary())
+            .args(["--port", &port.to_string(), "--bind", "127.0.0.1"])
+            .args(["--dir", &dir.display().to_string()])
+            .args([
+                "--appendonly",
+                "yes",
+                "--appendfsync",
+                "always",
+                "--save",
+                "",
+            ])
+            .args(["--daemonize", "no", "--protected-mode", "yes"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let redis = Self {
+            child,
+            port,
+            dir: dir.to_owned(),
+        };
+        for _ in 0..100 {
+            if redis.ping() {
+                return redis;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!("redis-server does not answer on port {port}");
+    }
+
+    pub fn ping(&self) -> bool {
+        let Ok(mut s) = std::net::TcpStream::connect(("127.0.0.1", self.port)) else {
+            return false;
+        };
+        let _ = s.set_read_timeout(Some(Duration::from_millis(500)));
+        let mut buf = [0u8; 64];
+        s.write_all(b"PING\r\n").is_ok()
+            && s.read(&mut buf)
+                .is_ok_and(|n| buf[..n].starts_with(b"+PONG"))
+    }
+
+    pub fn url(&self) -> String {
+        format!("redis://127.0.0.1:{}/", self.port)
+    }
+
+    /// `kill -9`, then the same server started again on its folder and port.
+    pub fn crash_and_restart(mut self) -> Self {
+        self.child.kill().unwrap();
+        self.child.wait().unwrap();
+        Self::start(&self.dir.clone(), self.port)
+    }
+}
+
+impl Drop for Redis {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 }
