@@ -372,3 +372,41 @@ async fn a_record_redis_holds_that_cannot_be_read_skips_its_room_only() {
     drop((s2, redis));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[tokio::test]
+async fn players_of_a_server_that_died_show_offline_in_the_room() {
+    let dir = temp("cluster-gateway");
+    let redis = Redis::start(&dir, free_port());
+    let site = site_with_decks("cluster-gateway");
+    let (s1, s2) = (fresque(&site, &redis), fresque(&site, &redis));
+    let (_host, room, secret, _) = create_room(s1.addr, 1).await;
+    let (_a, _, _, _) = join(s1.addr, &room, 1, "Léa").await;
+    let (_b, _, _, _) = join(s2.addr, &room, 1, "Tom").await;
+    let online = |tables: &[fresque_core::protocol::TableState]| -> Vec<(String, bool)> {
+        tables[0]
+            .seats
+            .iter()
+            .map(|s| (s.name.clone().unwrap_or_default(), s.online))
+            .collect()
+    };
+    let (_, _, tables) = host_view(s1.addr, &room, &secret).await;
+    assert_eq!(
+        online(&tables),
+        [("Léa".to_owned(), true), ("Tom".to_owned(), true)]
+    );
+    // Tom's server dies: the room's server sees it within a few seconds and seats him offline
+    // (the cards dealt to "players online" then skip him).
+    s2.kill();
+    let mut seen = Vec::new();
+    for _ in 0..20 {
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let (_, _, tables) = host_view(s1.addr, &room, &secret).await;
+        seen = online(&tables);
+        if seen == [("Léa".to_owned(), true), ("Tom".to_owned(), false)] {
+            break;
+        }
+    }
+    assert_eq!(seen, [("Léa".to_owned(), true), ("Tom".to_owned(), false)]);
+    drop((s1, redis));
+    let _ = std::fs::remove_dir_all(&dir);
+}

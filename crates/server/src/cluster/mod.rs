@@ -218,7 +218,10 @@ impl Cluster {
             _ => None,
         };
         let Some(code) = named else {
-            self.route(conn.id, None).await;
+            if matches!(msg, Some(ClientMsg::CreateRoom { .. })) {
+                // A new room, on this server: a room elsewhere is left.
+                self.route(conn.id, None, None).await;
+            }
             self.hub.handle_text(conn, text, tx);
             return;
         };
@@ -235,12 +238,11 @@ impl Cluster {
         };
         match owner {
             Ok(Owner::Here | Owner::NoSuchRoom) => {
-                self.route(conn.id, Some((None, code))).await;
+                self.route(conn.id, None, Some(code)).await;
                 self.hub.handle_text(conn, text, tx);
             }
             Ok(Owner::There(server)) => {
-                self.route(conn.id, Some((Some(server.clone()), code)))
-                    .await;
+                self.route(conn.id, Some(server.clone()), Some(code)).await;
                 let wire = Wire::Msg {
                     from: self.id.clone(),
                     conn: conn.id,
@@ -258,24 +260,19 @@ impl Cluster {
         }
     }
 
-    /// Notes where a client's messages go now; leaving another server's room tells it.
-    async fn route(&self, conn: u64, to: Option<(Option<String>, String)>) {
-        let before = {
+    /// Notes where a client's messages go now: to `server` (none: this one), about `room`.
+    /// Leaving another server's room tells that server.
+    async fn route(&self, conn: u64, server: Option<String>, room: Option<String>) {
+        let (before, now) = {
             let mut locals = lock(&self.locals);
             let Some(l) = locals.get_mut(&conn) else {
                 return;
             };
-            let before = l.remote.clone();
-            if let Some((server, room)) = to {
-                l.remote = server.map(|s| (s, room.clone()));
-                l.room = Some(room);
-            } else if l.remote.is_some() {
-                // A message this server answers (ping…): the route stays.
-                return;
-            }
-            before
+            let before = l.remote.take();
+            l.remote = server.zip(room.clone());
+            l.room = room;
+            (before, l.remote.clone())
         };
-        let now = lock(&self.locals).get(&conn).and_then(|l| l.remote.clone());
         if let Some((server, room)) = before
             && now.as_ref() != Some(&(server.clone(), room))
         {
@@ -403,6 +400,31 @@ impl Cluster {
                 }
             }
             Wire::Gone { conn } => self.kick(conn),
+        }
+    }
+
+    /// Another server is gone: the clients forwarded to it reconnect, and its clients in this
+    /// server's rooms leave their seats (shown offline; they come back through a live server).
+    fn forget_server(&self, server: &str) {
+        let forwarded: Vec<u64> = lock(&self.locals)
+            .iter()
+            .filter(|(_, l)| l.remote.as_ref().is_some_and(|(s, _)| s == server))
+            .map(|(id, _)| *id)
+            .collect();
+        for conn in forwarded {
+            self.kick(conn);
+        }
+        let mut gone = Vec::new();
+        lock(&self.remotes).retain(|(from, _), r| {
+            if from == server {
+                gone.push(std::mem::take(&mut r.conn));
+                false
+            } else {
+                true
+            }
+        });
+        for mut conn in gone {
+            self.hub.leave(&mut conn);
         }
     }
 

@@ -143,28 +143,19 @@ pub(super) async fn heartbeat(cluster: Weak<Cluster>) {
                 c.lose(&code);
             }
         }
-        let servers: Vec<String> = {
-            let locals = lock(&c.locals);
-            let mut s: Vec<String> = locals
-                .values()
-                .filter_map(|l| l.remote.as_ref().map(|(s, _)| s.clone()))
-                .collect();
-            s.sort();
-            s.dedup();
-            s
-        };
+        // The other servers this one deals with: owners it forwards to, gateways it serves.
+        let mut servers: Vec<String> = lock(&c.locals)
+            .values()
+            .filter_map(|l| l.remote.as_ref().map(|(s, _)| s.clone()))
+            .chain(lock(&c.remotes).keys().map(|(s, _)| s.clone()))
+            .collect();
+        servers.sort();
+        servers.dedup();
         for server in servers {
             let exists: redis::RedisResult<bool> = redis.exists(alive_key(&server)).await;
             if exists == Ok(false) {
-                eprintln!("fresque-server: server {server} is gone; its clients here reconnect");
-                let conns: Vec<u64> = lock(&c.locals)
-                    .iter()
-                    .filter(|(_, l)| l.remote.as_ref().is_some_and(|(s, _)| *s == server))
-                    .map(|(id, _)| *id)
-                    .collect();
-                for conn in conns {
-                    c.kick(conn);
-                }
+                eprintln!("fresque-server: server {server} is gone");
+                c.forget_server(&server);
             }
         }
     }
