@@ -136,13 +136,16 @@ pub(super) fn destinations(
                     None,
                 )
             }
+            // Focused, it rings the card that would then come second: where the front is.
             Place::After(None) => (
                 lang.t(Key::MirrorFirst).to_owned(),
                 Command::After {
                     card: c.clone(),
                     after: None,
                 },
-                None,
+                game.timeline_cards()
+                    .into_iter()
+                    .find(|other| other != card),
             ),
             Place::After(Some(other)) => (
                 lang.f(Key::MirrorAfter, &[("card", &title(other))]),

@@ -415,6 +415,7 @@ pub(super) fn publish_state(
             crate::workshop::Availability::Available => "yes",
             crate::workshop::Availability::Unavailable => "no",
             crate::workshop::Availability::Unknown => "unknown",
+            crate::workshop::Availability::Offline => "offline",
         },
         host: (*screen.get() == Screen::Host).then(|| (host.deck.clone(), host.tables)),
         deck_file: super::deck_file_state::deck_file_out(&deck_file),

@@ -82,6 +82,7 @@ fn read_page_hints(mut availability: ResMut<Availability>, mut join: ResMut<Join
     *availability = match crate::web::page_data("workshops").as_deref() {
         Some("yes") => Availability::Available,
         Some("no") => Availability::Unavailable,
+        Some("offline") => Availability::Offline,
         _ => *availability,
     };
     if let Some(code) = crate::web::query_param("room").and_then(|c| normalize_room_code(&c)) {
@@ -95,10 +96,24 @@ fn open_link_from_address(
     mut done: Local<bool>,
     join: Res<JoinState>,
     store: Res<WorkshopStore>,
+    availability: Res<Availability>,
+    lang: Res<Lang>,
+    mut notice: ResMut<WorkshopNotice>,
     mut actions: MessageWriter<UiAction>,
     mut next: ResMut<NextState<Screen>>,
 ) {
     if std::mem::replace(&mut *done, true) {
+        return;
+    }
+    if *availability == Availability::Offline
+        && (join.room.is_some() || crate::web::query_param("host").is_some())
+    {
+        // A workshop link opened with no network: say so where the code would be typed.
+        if let Some(room) = &join.room {
+            crate::web::set_input("join-code", room);
+        }
+        notice.0 = Some(lang.t(Key::WorkshopOffline).to_owned());
+        next.set(Screen::JoinCode);
         return;
     }
     let hosted_here = crate::web::query_param("host").and_then(|c| normalize_room_code(&c));
@@ -149,6 +164,11 @@ fn workshop_actions(
                 if *availability == Availability::Unavailable =>
             {
                 notice.0 = Some(lang.t(Key::WorkshopNeedsServer).to_owned());
+            }
+            WorkshopAction::OpenHost | WorkshopAction::OpenJoin
+                if *availability == Availability::Offline =>
+            {
+                notice.0 = Some(lang.t(Key::WorkshopOffline).to_owned());
             }
             WorkshopAction::OpenHost => next.set(Screen::Host),
             WorkshopAction::OpenJoin => {

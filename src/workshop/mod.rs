@@ -133,6 +133,8 @@ pub enum Availability {
     Available,
     /// A static host: solo play only.
     Unavailable,
+    /// No network (the page came from the offline copy): workshops wait for a connection.
+    Offline,
 }
 
 pub(super) fn plugin(app: &mut App) {

@@ -67,8 +67,8 @@ test('after one visit, the game starts and plays with no network', async () => {
     ['print/loi.fr.pdf', 'guide/fr.html', 'board-png.js'].map((f) => fetch(f).then((r) => `${f} ${r.status}`, (e) => `${f} ${e}`)),
   ));
   assert.deepEqual(later, ['print/loi.fr.pdf 200', 'guide/fr.html 200', 'board-png.js 200']);
-  // Workshops need the server: offline, the page says so instead of failing.
-  await page.waitForFunction(() => document.body.dataset.workshops === 'no', null, { timeout: 10_000 });
+  // Workshops need the server: offline, the page knows it has no network (not a static host).
+  await page.waitForFunction(() => document.body.dataset.workshops === 'offline', null, { timeout: 10_000 });
 
   // A round, with the real mouse.
   let state = await startDeck(page, 'loi');
@@ -79,10 +79,14 @@ test('after one visit, the game starts and plays with no network', async () => {
   assert.ok(!state.hand.includes(card), 'the card left the hand');
   await screenshot(page, 'offline-play');
 
-  // A workshop's join link, offline: the page starts and the game does not stop.
+  // A workshop's join link, offline: the join screen, its code filled in, says that workshops
+  // need the network; trying anyway does not stop the game.
   await page.goto(new URL('?room=K7M-4QX', BASE_URL).toString());
   await waitReady(page);
-  state = await waitState(page, (s) => s.screen !== 'title', 'the join screen');
+  state = await waitState(page, (s) => s.screen === 'join-code' && s.notice, 'the join screen and its notice');
+  assert.equal(state.workshops, 'offline');
+  assert.match(state.notice, /Pas de réseau/);
+  assert.equal(await page.inputValue('#join-code'), 'K7M-4QX');
   await page.click('#join-submit');
   await page.waitForTimeout(3000);
   assert.equal(await page.evaluate(() => document.body.dataset.appState), 'ready');

@@ -171,6 +171,19 @@ fn categories_timeline_and_matching_with_the_mirror_alone() {
         let name = title(&app, card);
         press(&mut app, None, &f(Key::MirrorChoose, &[("card", &name)]));
         let group = f(Key::MirrorWhereTo, &[("card", &name)]);
+        if previous.is_some() {
+            // Focused, « En premier » rings the card now at the front.
+            let tree = tree(&app);
+            let first = tree
+                .walk()
+                .into_iter()
+                .find(|n| n.role == Role::Button && n.text == t(Key::MirrorFirst))
+                .expect("« En premier sur la frise » is offered");
+            assert_eq!(
+                first.target.as_deref(),
+                Some(format!("card:{}", round.steps[0][0]).as_str())
+            );
+        }
         let place = match &previous {
             None => t(Key::MirrorFirst).to_owned(),
             Some(p) => f(Key::MirrorAfter, &[("card", &title(&app, p))]),

@@ -186,6 +186,7 @@ keys! {
     Locked,
     FollowingTable,
     Reconnecting,
+    WorkshopOffline,
     ReconnectingOne,
     ReconnectingMany,
     HeldBy,
