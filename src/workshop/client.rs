@@ -229,7 +229,14 @@ fn workshop_actions(
                         }]),
                         None => link.open(vec![ClientMsg::Peek { room }]),
                     }
-                    notice.0 = Some(lang.t(Key::Connecting).to_owned());
+                    // With no network when the page started, it tries anyway (the network
+                    // may be back) but keeps saying why it may not get through.
+                    let key = if *availability == Availability::Offline {
+                        Key::WorkshopOffline
+                    } else {
+                        Key::Connecting
+                    };
+                    notice.0 = Some(lang.t(key).to_owned());
                     next.set(Screen::Join);
                 }
             },

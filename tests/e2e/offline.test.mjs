@@ -90,6 +90,8 @@ test('after one visit, the game starts and plays with no network', async () => {
   await page.click('#join-submit');
   await page.waitForTimeout(3000);
   assert.equal(await page.evaluate(() => document.body.dataset.appState), 'ready');
+  state = await waitState(page, (s) => s.screen === 'join', 'the join screen, trying');
+  assert.match(state.notice, /Pas de réseau/, 'still says why it cannot connect');
   await screenshot(page, 'offline-join-link');
   assert.deepEqual(log.pageErrors, []);
   await context.close();
