@@ -169,6 +169,19 @@ impl Hub {
         lock(&self.rooms).get(code).cloned()
     }
 
+    /// Whether this address may try to create, join or look at a room again (so many a
+    /// minute); if not, tells the client so.
+    fn admit(&self, ip: Option<IpAddr>, tx: &mpsc::Sender<Frame>) -> bool {
+        let admitted = self.allow_join(ip);
+        if !admitted {
+            let _ = tx.try_send(frame(&ServerMsg::error(
+                ErrorCode::RateLimited,
+                "too many attempts: wait a minute",
+            )));
+        }
+        admitted
+    }
+
     /// Whether this address may try to join again (a sliding minute).
     fn allow_join(&self, ip: Option<IpAddr>) -> bool {
         let Some(ip) = ip else { return true };
@@ -251,15 +264,10 @@ impl Hub {
                 deal,
             } => self.create_room(conn, &deck, &hash, tables, deal, tx),
             ClientMsg::Host { room, secret } => {
-                if !self.allow_join(conn.ip) {
-                    error(ErrorCode::RateLimited, "too many attempts: wait a minute");
+                if !self.admit(conn.ip, tx) {
                     return;
                 }
-                let Some((code, slot)) = self.find(&room) else {
-                    error(
-                        ErrorCode::UnknownRoom,
-                        "no workshop with this code (it may have ended)",
-                    );
+                let Some((code, slot)) = self.find(&room, tx) else {
                     return;
                 };
                 let mut s = lock(&slot);
@@ -280,15 +288,10 @@ impl Hub {
                 });
             }
             ClientMsg::Peek { room } => {
-                if !self.allow_join(conn.ip) {
-                    error(ErrorCode::RateLimited, "too many attempts: wait a minute");
+                if !self.admit(conn.ip, tx) {
                     return;
                 }
-                let Some((_, slot)) = self.find(&room) else {
-                    error(
-                        ErrorCode::UnknownRoom,
-                        "no workshop with this code (it may have ended)",
-                    );
+                let Some((_, slot)) = self.find(&room, tx) else {
                     return;
                 };
                 let s = lock(&slot);
@@ -362,10 +365,21 @@ impl Hub {
     }
 
     /// The room with this code, as typed.
-    fn find(&self, typed: &str) -> Option<(String, Arc<Mutex<RoomSlot>>)> {
-        let code = normalize_room_code(typed)?;
-        let slot = self.slot(&code)?;
-        Some((code, slot))
+    /// The room a code names; if there is none, tells the client so.
+    fn find(
+        &self,
+        typed: &str,
+        tx: &mpsc::Sender<Frame>,
+    ) -> Option<(String, Arc<Mutex<RoomSlot>>)> {
+        let found =
+            normalize_room_code(typed).and_then(|code| Some((code.clone(), self.slot(&code)?)));
+        if found.is_none() {
+            let _ = tx.try_send(frame(&ServerMsg::error(
+                ErrorCode::UnknownRoom,
+                "no workshop with this code (it may have ended)",
+            )));
+        }
+        found
     }
 
     /// Forgets join counters older than a minute.

@@ -25,25 +25,6 @@ async fn send_move(c: &mut Client, game: &mut SharedGame, action: Action) -> Cli
     msg
 }
 
-/// Reads this client's messages until its game's log reaches `seq` and its own moves are all
-/// answered (the ids refused are returned).
-async fn catch_up(c: &mut Client, game: &mut SharedGame, seq: u64) -> Vec<u64> {
-    let mut refused = Vec::new();
-    while game.seq() < seq || game.pending_count() > 0 {
-        match c.recv().await {
-            ServerMsg::Applied { entry, .. } => {
-                game.confirm(&entry).unwrap();
-            }
-            ServerMsg::Refused { id, .. } => {
-                game.refuse(id);
-                refused.push(id);
-            }
-            _ => {}
-        }
-    }
-    refused
-}
-
 /// The facilitator's view, reconnecting as the page does when the server closes the
 /// connection (a server closes the connections it forwarded when Redis went away).
 async fn host_view_again(

@@ -116,48 +116,17 @@ async fn create(base: &str, tables: u8) -> (Client, String) {
     (host, room)
 }
 
-async fn sit(
+/// A player at table 1 through the front `base`, new (`name`) or back (`token`).
+async fn sit_at(
     base: &str,
     room: &str,
     name: &str,
     token: Option<String>,
 ) -> (Client, SharedGame, String) {
-    let mut c = page(base).await;
-    c.send(&ClientMsg::Join {
-        room: room.into(),
-        table: 1,
-        name: Some(name.into()),
-        player: token,
-    })
-    .await;
-    let ServerMsg::Seated {
-        player,
-        token,
-        state,
-        last_id,
-        ..
-    } = c
-        .until("seated", |m| matches!(m, ServerMsg::Seated { .. }))
-        .await
-    else {
-        unreachable!()
-    };
-    let game = SharedGame::from_state(loi_deck(), &state, Some(player), last_id).unwrap();
-    (c, game, token)
-}
-
-async fn play(c: &mut Client, game: &mut SharedGame, action: Action) {
-    let (_, msg) = game.propose(action).unwrap();
-    c.send(&msg).await;
-    while game.pending_count() > 0 {
-        match c.recv().await {
-            ServerMsg::Applied { entry, .. } => {
-                game.confirm(&entry).unwrap();
-            }
-            ServerMsg::Refused { refusal, .. } => panic!("refused: {refusal:?}"),
-            _ => {}
-        }
-    }
+    let seat = sit(page(base).await, room, 1, Some(name), token.as_deref()).await;
+    let game =
+        SharedGame::from_state(loi_deck(), &seat.state, Some(seat.player), seat.last_id).unwrap();
+    (seat.client, game, seat.token)
 }
 
 #[tokio::test]
@@ -196,7 +165,7 @@ async fn the_nginx_configurations_of_deploy_md_carry_workshops() {
     // One server behind the `location`: the page, then a workshop through the proxy.
     let base = format!("http://127.0.0.1:{front_single}");
     let (_host, room) = create(&base, 1).await;
-    let (mut a, mut ga, _) = sit(&base, &room, "Léa", None).await;
+    let (mut a, mut ga, _) = sit_at(&base, &room, "Léa", None).await;
     let card = ga.view().hand()[0].clone();
     play(
         &mut a,
@@ -221,8 +190,8 @@ async fn the_nginx_configurations_of_deploy_md_carry_workshops() {
     // Two servers behind the `upstream`: players spread by the proxy, one server killed.
     let base = format!("http://127.0.0.1:{front_pair}");
     let (host, room) = create(&base, 1).await;
-    let (mut a, mut ga, token_a) = sit(&base, &room, "Léa", None).await;
-    let (mut b, mut gb, token_b) = sit(&base, &room, "Tom", None).await;
+    let (mut a, mut ga, token_a) = sit_at(&base, &room, "Léa", None).await;
+    let (mut b, mut gb, token_b) = sit_at(&base, &room, "Tom", None).await;
     let cards = ga.view().hand();
     play(
         &mut a,
@@ -252,7 +221,7 @@ async fn the_nginx_configurations_of_deploy_md_carry_workshops() {
     // Whichever server runs the room, kill one: the other one serves it from Redis.
     s1.kill();
     tokio::time::sleep(fresque_server::cluster::ALIVE + Duration::from_millis(500)).await;
-    let (mut a, mut ga, _) = sit(&base, &room, "Léa", Some(token_a)).await;
+    let (mut a, mut ga, _) = sit_at(&base, &room, "Léa", Some(token_a)).await;
     assert_eq!(
         ga.view().board(),
         &board,
@@ -267,7 +236,7 @@ async fn the_nginx_configurations_of_deploy_md_carry_workshops() {
         },
     )
     .await;
-    let (_b, gb, _) = sit(&base, &room, "Tom", Some(token_b)).await;
+    let (_b, gb, _) = sit_at(&base, &room, "Tom", Some(token_b)).await;
     assert_eq!(gb.view().board(), ga.view().board());
     // The site's page through the proxy.
     let index = http_get(front_pair, "/").await;

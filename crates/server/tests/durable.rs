@@ -60,7 +60,6 @@ async fn a_killed_server_comes_back_with_every_room_table_board_timer_and_lock()
     play(
         &mut a,
         &mut ga,
-        1,
         Action::PlaceCard {
             card: cards[0].clone(),
             at: Pos::new(-300.0, 0.0),
@@ -71,7 +70,6 @@ async fn a_killed_server_comes_back_with_every_room_table_board_timer_and_lock()
     play(
         &mut b,
         &mut gb,
-        1,
         Action::PlaceCard {
             card: cards[1].clone(),
             at: Pos::new(300.0, 0.0),
@@ -82,7 +80,6 @@ async fn a_killed_server_comes_back_with_every_room_table_board_timer_and_lock()
     play(
         &mut a,
         &mut ga,
-        1,
         Action::AddLink {
             from: cards[0].clone(),
             to: cards[1].clone(),
@@ -147,7 +144,6 @@ async fn a_killed_server_comes_back_with_every_room_table_board_timer_and_lock()
     play(
         &mut a2,
         &mut ga2,
-        1,
         Action::ReturnCard {
             card: cards[0].clone(),
         },
@@ -173,7 +169,6 @@ async fn broken_records_skip_their_room_and_the_others_load() {
         play(
             &mut p,
             &mut g,
-            1,
             Action::PlaceCard {
                 card,
                 at: Pos::new(0.0, 0.0),

@@ -158,18 +158,20 @@ impl Cluster {
         );
     }
 
+    /// Tells the owner `server` that it no longer serves this gateway's connection `conn`.
+    async fn tell_closed(&self, server: &str, conn: u64) {
+        let closed = Wire::Closed {
+            from: self.id.clone(),
+            conn,
+        };
+        self.send_to(server, &closed).await;
+    }
+
     /// A client of this server disconnected.
     pub async fn unregister(&self, conn: u64) {
         let local = lock(&self.locals).remove(&conn);
         if let Some((server, _)) = local.and_then(|l| l.remote) {
-            self.send_to(
-                &server,
-                &Wire::Closed {
-                    from: self.id.clone(),
-                    conn,
-                },
-            )
-            .await;
+            self.tell_closed(&server, conn).await;
         }
     }
 
@@ -276,14 +278,7 @@ impl Cluster {
         if let Some((server, room)) = before
             && now.as_ref() != Some(&(server.clone(), room))
         {
-            self.send_to(
-                &server,
-                &Wire::Closed {
-                    from: self.id.clone(),
-                    conn,
-                },
-            )
-            .await;
+            self.tell_closed(&server, conn).await;
         }
     }
 

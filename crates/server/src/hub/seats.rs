@@ -26,11 +26,7 @@ impl Hub {
         let reply = |msg: ServerMsg| {
             let _ = tx.try_send(frame(&msg));
         };
-        if !self.allow_join(conn.ip) {
-            reply(ServerMsg::error(
-                ErrorCode::RateLimited,
-                "too many attempts: wait a minute",
-            ));
+        if !self.admit(conn.ip, tx) {
             return;
         }
         let Some(entry) = self.decks.get(deck) else {
@@ -128,18 +124,10 @@ impl Hub {
         let reply = |msg: ServerMsg| {
             let _ = tx.try_send(frame(&msg));
         };
-        if !self.allow_join(conn.ip) {
-            reply(ServerMsg::error(
-                ErrorCode::RateLimited,
-                "too many attempts: wait a minute",
-            ));
+        if !self.admit(conn.ip, tx) {
             return;
         }
-        let Some((code, slot)) = self.find(room) else {
-            reply(ServerMsg::error(
-                ErrorCode::UnknownRoom,
-                "no workshop with this code (it may have ended)",
-            ));
+        let Some((code, slot)) = self.find(room, tx) else {
             return;
         };
         let mut s = lock(&slot);

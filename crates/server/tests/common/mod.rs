@@ -167,18 +167,29 @@ pub async fn create_room(
 }
 
 /// A player seated at `table`; returns the client, its number, token and table state.
-pub async fn join(
-    addr: SocketAddr,
+/// What a player gets on sitting at a table.
+pub struct Seat {
+    pub client: Client,
+    pub player: u32,
+    pub token: String,
+    pub state: TableState,
+    pub last_id: u64,
+}
+
+/// Sends `Join` on `c`, as a new player called `name` or as the one `token` names, and waits
+/// for `Seated`.
+pub async fn sit(
+    mut c: Client,
     room: &str,
     table: u8,
-    name: &str,
-) -> (Client, u32, String, TableState) {
-    let mut c = Client::connect(addr).await;
+    name: Option<&str>,
+    token: Option<&str>,
+) -> Seat {
     c.send(&ClientMsg::Join {
         room: room.into(),
         table,
-        name: Some(name.into()),
-        player: None,
+        name: name.map(Into::into),
+        player: token.map(Into::into),
     })
     .await;
     match c
@@ -189,10 +200,28 @@ pub async fn join(
             player,
             token,
             state,
+            last_id,
             ..
-        } => (c, player, token, state),
+        } => Seat {
+            client: c,
+            player,
+            token,
+            state,
+            last_id,
+        },
         _ => unreachable!(),
     }
+}
+
+/// A new player called `name` at `table`: its connection, number, token and table.
+pub async fn join(
+    addr: SocketAddr,
+    room: &str,
+    table: u8,
+    name: &str,
+) -> (Client, u32, String, TableState) {
+    let seat = sit(Client::connect(addr).await, room, table, Some(name), None).await;
+    (seat.client, seat.player, seat.token, seat.state)
 }
 
 pub fn loi_deck() -> Arc<fresque_core::rules::Deck> {
@@ -368,46 +397,43 @@ pub fn offline(mut tables: Vec<TableState>) -> Vec<TableState> {
 }
 
 /// Sends `action` as the player's next move and waits for its `applied`.
-pub async fn play(c: &mut Client, game: &mut SharedGame, table: u8, action: Action) {
-    let (_, msg) = game.propose(action).unwrap();
-    c.send(&msg).await;
-    let target = game.seq() + 1;
-    while game.seq() < target {
+/// Applies what the server sends until `game` has `seq` moves and none of its own pending;
+/// returns the ids of its moves the server refused.
+pub async fn catch_up(c: &mut Client, game: &mut SharedGame, seq: u64) -> Vec<u64> {
+    let mut refused = Vec::new();
+    while game.seq() < seq || game.pending_count() > 0 {
         match c.recv().await {
-            ServerMsg::Applied { table: t, entry } if t == table => {
+            ServerMsg::Applied { entry, .. } => {
                 game.confirm(&entry).unwrap();
             }
-            ServerMsg::Refused { refusal, .. } => panic!("refused: {refusal:?}"),
+            ServerMsg::Refused { id, .. } => {
+                game.refuse(id);
+                refused.push(id);
+            }
             _ => {}
         }
     }
+    refused
 }
 
+/// Plays `action` and waits until the server has applied it (a refusal fails the test).
+pub async fn play(c: &mut Client, game: &mut SharedGame, action: Action) {
+    let (_, msg) = game.propose(action).unwrap();
+    c.send(&msg).await;
+    let target = game.seq() + 1;
+    let refused = catch_up(c, game, target).await;
+    assert!(refused.is_empty(), "refused: {refused:?}");
+}
+
+/// The player `token` names, sitting again at table 1: its connection, number, table and the
+/// id of its last applied move.
 pub async fn seat_again(
     addr: SocketAddr,
     room: &str,
     token: &str,
 ) -> (Client, u32, TableState, u64) {
-    let mut c = Client::connect(addr).await;
-    c.send(&ClientMsg::Join {
-        room: room.into(),
-        table: 1,
-        name: None,
-        player: Some(token.into()),
-    })
-    .await;
-    match c
-        .until("seated", |m| matches!(m, ServerMsg::Seated { .. }))
-        .await
-    {
-        ServerMsg::Seated {
-            player,
-            state,
-            last_id,
-            ..
-        } => (c, player, state, last_id),
-        _ => unreachable!(),
-    }
+    let seat = sit(Client::connect(addr).await, room, 1, None, Some(token)).await;
+    (seat.client, seat.player, seat.state, seat.last_id)
 }
 
 /// A `redis-server` of the test's own; killed when dropped.
