@@ -72,13 +72,9 @@ pub(crate) fn plugin(app: &mut App) {
     );
     app.add_systems(OnEnter(Screen::Play), open_session.in_set(EnterPlay))
         .add_systems(OnExit(Screen::Play), close_session)
-        .add_systems(
-            Update,
-            (
-                finish_loading.run_if(in_state(Screen::Loading)),
-                navigate.in_set(AppSystems::Apply),
-            ),
-        );
+        // Before the state transition, so the title comes in the app's very first frame.
+        .add_systems(PreUpdate, finish_loading.run_if(in_state(Screen::Loading)))
+        .add_systems(Update, navigate.in_set(AppSystems::Apply));
 }
 
 /// Makes the prepared game the session (an exclusive system: it is there for every system
@@ -93,20 +89,15 @@ fn close_session(mut commands: Commands) {
     commands.remove_resource::<Session>();
 }
 
-/// The title screen comes as soon as its font is in; the decks go on loading and being
+/// The title screen comes at once, in the first frame (its font is compiled in); the decks go on loading and being
 /// checked behind it (the deck list shows how far they are, and fills in once they are all in).
 /// Without an interface (the rules-only app of some tests) it waits for the decks.
 fn finish_loading(
     fonts: Option<Res<crate::theme::font::UiFonts>>,
-    server: Option<Res<AssetServer>>,
     catalog: Res<DeckCatalog>,
     mut next: ResMut<NextState<Screen>>,
 ) {
-    let ready = match (fonts, server) {
-        (Some(fonts), Some(server)) => fonts.loaded(&server),
-        _ => catalog.is_settled(),
-    };
-    if ready {
+    if fonts.is_some() || catalog.is_settled() {
         next.set(Screen::Title);
     }
 }

@@ -52,13 +52,8 @@ fn update_progress(
 }
 
 /// Asset loads do not wake a sleeping app: ask for frames until everything is in.
-fn keep_awake_while_loading(
-    screen: Res<State<Screen>>,
-    fonts: Res<UiFonts>,
-    server: Res<AssetServer>,
-    mut redraw: MessageWriter<RequestRedraw>,
-) {
-    if *screen.get() == Screen::Loading || !fonts.loaded(&server) {
+fn keep_awake_while_loading(screen: Res<State<Screen>>, mut redraw: MessageWriter<RequestRedraw>) {
+    if *screen.get() == Screen::Loading {
         redraw.write(RequestRedraw);
     }
 }

@@ -1,7 +1,15 @@
 //! The shipped font (DejaVu Sans, cut down to Latin; see `scripts/subset-fonts.sh`).
 //! Bevy's built-in font is ASCII-only, so every text uses these handles.
+//!
+//! Both faces are compiled into the game (69 KiB) rather than loaded as assets: text can be
+//! laid out in the very first frames, so the title screen does not wait for a download and the
+//! frames an asset load takes (on a software GPU each frame costs a few hundred milliseconds).
+//! The same files stay in `assets/fonts/` for the board export and the print crate.
 
 use bevy::prelude::*;
+
+static REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+static BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
 
 #[derive(Resource, Clone)]
 pub struct UiFonts {
@@ -17,19 +25,20 @@ impl UiFonts {
     pub fn bold(&self, size: f32) -> TextFont {
         TextFont::from_font_size(size).with_font(self.bold.clone())
     }
-
-    /// Whether both faces are loaded (text drawn before that would be invisible).
-    pub fn loaded(&self, server: &AssetServer) -> bool {
-        server.is_loaded(&self.regular) && server.is_loaded(&self.bold)
-    }
 }
 
 impl FromWorld for UiFonts {
     fn from_world(world: &mut World) -> Self {
-        let server = world.resource::<AssetServer>();
+        // An app without Bevy's text plugin (some tests) gets handles to nothing.
+        let Some(mut fonts) = world.get_resource_mut::<Assets<Font>>() else {
+            return Self {
+                regular: Handle::default(),
+                bold: Handle::default(),
+            };
+        };
         Self {
-            regular: server.load("fonts/DejaVuSans.ttf"),
-            bold: server.load("fonts/DejaVuSans-Bold.ttf"),
+            regular: fonts.add(Font::from_bytes(REGULAR.to_vec())),
+            bold: fonts.add(Font::from_bytes(BOLD.to_vec())),
         }
     }
 }

@@ -25,7 +25,7 @@ use bevy::prelude::*;
 use crate::i18n::Key;
 use crate::locale::Lang;
 use crate::screens::Screen;
-use crate::theme::font::UiFonts;
+use bevy::window::RequestRedraw;
 
 pub use state::node_rect;
 
@@ -100,7 +100,9 @@ pub(super) fn plugin(app: &mut App) {
                 (announce::announce, follow_language).in_set(crate::AppSystems::Sync),
             ),
         )
-        .add_systems(Last, (mark_ready, state::publish_state));
+        .init_resource::<MarkedReady>()
+        .add_systems(First, mark_ready)
+        .add_systems(Last, (follow_screen, state::publish_state));
     #[cfg(target_arch = "wasm32")]
     app.add_systems(Startup, set_page_waker);
 }
@@ -219,27 +221,33 @@ fn follow_language(lang: Res<Lang>) {
     }
 }
 
-/// Sets `appState = "ready"` on the second frame after the first real screen is up and its
-/// font has loaded (so a frame with text has been presented).
-fn mark_ready(
+/// Whether the page has been told the first screen is up.
+#[derive(Resource, Default)]
+struct MarkedReady(bool);
+
+/// Sets `appState = "ready"` at the start of the frame after the one that first drew a real
+/// screen (the title): that frame has then been drawn and handed to the browser.
+fn mark_ready(screen: Res<State<Screen>>, mut marked: ResMut<MarkedReady>) {
+    if !marked.0 && *screen.get() != Screen::Loading {
+        marked.0 = true;
+        page::set_data("appState", "ready");
+    }
+}
+
+/// Asks for the frame that marks the page ready (the app otherwise sleeps until an input), and
+/// tells the page which screen is up.
+fn follow_screen(
     screen: Res<State<Screen>>,
-    fonts: Res<UiFonts>,
-    server: Res<AssetServer>,
-    mut frames_ready: Local<u32>,
+    marked: Res<MarkedReady>,
     mut last_screen: Local<Option<Screen>>,
+    mut redraw: MessageWriter<RequestRedraw>,
 ) {
     if *last_screen != Some(*screen.get()) {
         *last_screen = Some(*screen.get());
         page::set_data("screen", screen.get().name());
     }
-    if *frames_ready >= 2 {
-        return;
-    }
-    if *screen.get() != Screen::Loading && fonts.loaded(&server) {
-        *frames_ready += 1;
-        if *frames_ready == 2 {
-            page::set_data("appState", "ready");
-        }
+    if !marked.0 {
+        redraw.write(RequestRedraw);
     }
 }
 

@@ -12,12 +12,18 @@ mkdirSync(OUT_DIR, { recursive: true });
 /** Time allowed for the game to start (a debug-ish build on a software GPU can be slow). */
 export const READY_TIMEOUT = Number(process.env.READY_TIMEOUT_MS || 180_000);
 
-/** Chromium, headless; playwright gives each launch a fresh, empty profile. */
+/**
+ * Chromium, headless; playwright gives each launch a fresh, empty profile. `HEADED=1` opens
+ * windows instead (on a desktop, or under `xvfb-run`), to see what a person sees.
+ */
 export async function launch() {
+  const headed = process.env.HEADED === '1';
   return chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: !headed,
     args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      ...(headed ? [] : ['--headless', '--disable-gpu']),
+      '--no-sandbox', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
       '--enable-unsafe-swiftshader', '--use-angle=swiftshader',
     ],

@@ -57,22 +57,29 @@ test('after one visit, the game starts and plays with no network', async () => {
   await waitReady(page);
   console.log(`offline reload: ready in ${Date.now() - t0} ms`);
   const fromWorker = (suffix) => responses.find((r) => new URL(r.url).pathname.endsWith(suffix));
-  for (const file of ['/', '/build-info.json', '/fresque_bg.wasm', '/fresque.js',
-    '/assets/decks/manifest.ron', '/assets/decks/loi.fr.ron', '/assets/fonts/DejaVuSans.ttf']) {
-    const r = fromWorker(file);
-    assert.ok(r && r.sw && r.status === 200, `${file} answered by the service worker offline: ${JSON.stringify(r)}`);
-  }
-  // What the page loads later: the printable cards, the guide, the board picture's script.
+  const answeredOffline = (files) => {
+    for (const file of files) {
+      const r = fromWorker(file);
+      assert.ok(r && r.sw && r.status === 200, `${file} answered by the service worker offline: ${JSON.stringify(r)}`);
+    }
+  };
+  // The title comes before the decks load (they load behind it).
+  answeredOffline(['/', '/build-info.json', '/fresque_bg.wasm', '/fresque.js']);
+  // What the page loads later: the printable cards, the guide, the board picture's script and
+  // its font.
   const later = await page.evaluate(() => Promise.all(
-    ['print/loi.fr.pdf', 'guide/fr.html', 'board-png.js'].map((f) => fetch(f).then((r) => `${f} ${r.status}`, (e) => `${f} ${e}`)),
+    ['print/loi.fr.pdf', 'guide/fr.html', 'board-png.js', 'assets/fonts/DejaVuSans.ttf']
+      .map((f) => fetch(f).then((r) => `${f} ${r.status}`, (e) => `${f} ${e}`)),
   ));
-  assert.deepEqual(later, ['print/loi.fr.pdf 200', 'guide/fr.html 200', 'board-png.js 200']);
+  assert.deepEqual(later, ['print/loi.fr.pdf 200', 'guide/fr.html 200', 'board-png.js 200',
+    'assets/fonts/DejaVuSans.ttf 200']);
   // Workshops need the server: offline, the page knows it has no network (not a static host).
   await page.waitForFunction(() => document.body.dataset.workshops === 'offline', null, { timeout: 10_000 });
 
   // A round, with the real mouse.
   let state = await startDeck(page, 'loi');
   assert.equal(state.deck, 'loi');
+  answeredOffline(['/assets/decks/manifest.ron', '/assets/decks/loi.fr.ron']);
   const area = boardArea(page);
   const card = state.hand[0];
   state = await dropFromHand(page, state, card, { x: area.x + area.w * 0.3, y: area.y + area.h * 0.4 });
