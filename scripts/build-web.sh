@@ -70,6 +70,19 @@ js_sha=$(sha256sum "$out/fresque.js" | cut -d' ' -f1)
 cat > "$out/build-info.json" <<JSON
 {"bin": "$bin", "profile": "$profile", "wasm_bytes": $wasm_bytes, "commit": "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)", "files": {"fresque_bg.wasm": "$wasm_sha", "fresque.js": "$js_sha"}}
 JSON
+# The page starts downloading both as soon as it is read, before its script has fetched
+# build-info.json (the same addresses, so the script's requests take the preloaded answers).
+preload="<link rel=\"preload\" href=\"fresque_bg.wasm?v=$wasm_sha\" as=\"fetch\" type=\"application/wasm\" crossorigin>"
+preload="$preload<link rel=\"modulepreload\" href=\"fresque.js?v=$js_sha\">"
+PRELOAD="$preload" python3 - "$out/index.html" <<'PY'
+import os, re, sys
+p = sys.argv[1]
+s = open(p, encoding="utf-8").read()
+s, n = re.subn(r"<!-- PRELOAD:.*?-->", lambda _: os.environ["PRELOAD"], s, count=1, flags=re.S)
+if n != 1:
+    sys.exit("build-web: no <!-- PRELOAD: --> marker in web/index.html")
+open(p, "w", encoding="utf-8").write(s)
+PY
 # The service worker (play offline after one visit): web/sw.js with the list of every file of
 # this build and its SHA-256; the build's id is a hash of that list, so any changed file makes a
 # new sw.js, which browsers install on their next visit.
