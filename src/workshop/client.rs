@@ -399,6 +399,19 @@ fn handle_server_messages(
         redraw.write(bevy::window::RequestRedraw);
     }
     while let Some(msg) = link.inbox.pop_front() {
+        // The title comes before the decks are in: a room whose deck is still loading waits
+        // for it (a reload rejoins the room in the first frames).
+        let deck_loading = match &msg {
+            ServerMsg::Hosting { info, .. } | ServerMsg::Seated { info, .. } => {
+                !catalog.is_settled() && deck_of(&info.deck).is_none()
+            }
+            _ => false,
+        };
+        if deck_loading {
+            link.inbox.push_front(msg);
+            redraw.write(bevy::window::RequestRedraw);
+            break;
+        }
         // A message that creates the workshop's state ends this frame's batch: the next
         // messages need it in place (it is inserted when this system's commands apply).
         let creates = matches!(msg, ServerMsg::Hosting { .. })
