@@ -159,9 +159,9 @@ test('the keyboard alone plays categories, timeline and matching to the summary'
     const shot = card === 'president' ? '86-mirror-zone-ringed' : null;
     await moveWithKeys(page, `Choisir où mettre « ${t[card]} »`, card, `Dans la zone « ${zone} »`, shot);
     if (card === 'assemblee') {
-      // The focused card is ringed on the canvas, as a chosen one.
-      const state = await gameState(page);
-      assert.equal(state.keyboard, 'assemblee');
+      // The focused card is ringed on the canvas, as a chosen one (the game hears of the
+      // page's focus in its next frame).
+      await waitState(page, (s) => s.keyboard === 'assemblee', 'the focused card ringed on the canvas');
       // The move is announced to screen readers.
       const said = `« ${t.assemblee} » : Dans la zone « Vote la loi ».`;
       await page.waitForFunction((s) => document.getElementById('announcer').textContent === s, said, { timeout: 5_000 })
